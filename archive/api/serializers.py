@@ -1,0 +1,145 @@
+from rest_framework import serializers
+
+from archive.models import Act, Agreement, Article, Relation, SourceDocument, Text
+
+
+class AgreementListSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    parties = serializers.SerializerMethodField()
+    topics = serializers.SerializerMethodField()
+    snippet = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "slug",
+            "url",
+            "title",
+            "title_en",
+            "kind",
+            "parties",
+            "signed_date",
+            "signed_place",
+            "status",
+            "topics",
+            "snippet",
+        ]
+
+    def get_url(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+    def get_parties(self, obj) -> list[str]:
+        return [party.country_id for party in obj.parties.all()]
+
+    def get_topics(self, obj) -> list[str]:
+        return [topic.slug for topic in obj.topics.all()]
+
+    def get_snippet(self, obj) -> str | None:
+        return getattr(obj, "snippet", None)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    anchor = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["number", "heading", "body", "anchor"]
+
+
+class TextSerializer(serializers.ModelSerializer):
+    articles = ArticleSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Text
+        fields = ["language", "title", "is_authentic", "preamble", "final_clauses", "signature_block", "articles"]
+
+
+class ActSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Act
+        fields = ["country", "type", "action", "number", "date", "title"]
+
+
+class RelationSerializer(serializers.Serializer):
+    predicate = serializers.CharField()
+    direction = serializers.CharField()
+    label = serializers.CharField()
+    agreement = serializers.CharField(help_text="slug of the other agreement")
+    title = serializers.CharField()
+    signed_date = serializers.DateField(allow_null=True)
+    article_number = serializers.CharField(allow_blank=True)
+    quote = serializers.CharField(allow_blank=True)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SourceDocument
+        fields = ["filename", "sha256", "media_type", "size", "kind", "language", "status", "uploaded_at", "url"]
+
+    def get_url(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+def relation_rows(agreement: Agreement) -> list[dict]:
+    rows = []
+    for rel in agreement.relations_out.all():
+        rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
+    for rel in agreement.relations_in.all():
+        rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
+    return rows
+
+
+def _row(rel: Relation, other: Agreement, direction: str, label) -> dict:
+    return {
+        "predicate": rel.predicate,
+        "direction": direction,
+        "label": str(label),
+        "agreement": other.slug,
+        "title": str(other),
+        "signed_date": other.signed_date,
+        "article_number": rel.article_number,
+        "quote": rel.quote,
+    }
+
+
+class AgreementDetailSerializer(AgreementListSerializer):
+    parties_as_written = serializers.SerializerMethodField()
+    texts = TextSerializer(many=True, read_only=True)
+    acts = ActSerializer(many=True, read_only=True)
+    relations = serializers.SerializerMethodField()
+    sources = SourceSerializer(many=True, read_only=True)
+    authorities = serializers.SerializerMethodField()
+
+    class Meta(AgreementListSerializer.Meta):
+        fields = [
+            *AgreementListSerializer.Meta.fields,
+            "level",
+            "entry_into_force_date",
+            "term_indefinite",
+            "term_years",
+            "renewal_years",
+            "notice_months",
+            "authentic_languages",
+            "prevailing_language",
+            "parties_as_written",
+            "authorities",
+            "texts",
+            "acts",
+            "relations",
+            "sources",
+        ]
+
+    def get_parties_as_written(self, obj) -> list[str]:
+        return [party.as_written for party in obj.parties.all()]
+
+    def get_authorities(self, obj) -> list[dict]:
+        return [{"country": a.country_id, "name": a.name} for a in obj.authorities.all()]
+
+    def get_relations(self, obj) -> list[dict]:
+        return RelationSerializer(relation_rows(obj), many=True).data

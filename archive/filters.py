@@ -1,0 +1,94 @@
+"""One FilterSet for agreements, shared by the HTML list and the JSON API."""
+
+import re
+
+import django_filters as df
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from archive.models import Agreement, Country, Kind, Status, Text, Topic
+
+PAIR_RE = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
+MAX_QUERY_CHARS = 256
+
+
+class PairField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        match = PAIR_RE.match(value.strip())
+        if not match:
+            raise forms.ValidationError(_("A country pair looks like AZ-KZ."))
+        return "-".join(sorted(code.upper() for code in match.groups()))
+
+
+class PairFilter(df.CharFilter):
+    field_class = PairField
+
+
+ORDERINGS = [
+    ("-signed_date", _("Newest first")),
+    ("signed_date", _("Oldest first")),
+    ("title", _("Title")),
+    ("relevance", _("Relevance")),
+]
+
+
+class AgreementFilter(df.FilterSet):
+    q = df.CharFilter(method="filter_q", label=_("Words"), max_length=2000)
+    party = df.ModelMultipleChoiceFilter(
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="filter_party",
+        label=_("Party"),
+    )
+    pair = PairFilter(field_name="pair", label=_("Country pair"))
+    topic = df.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        label=_("Topic"),
+    )
+    kind = df.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    status = df.ChoiceFilter(choices=Status.choices, label=_("Status"))
+    language = df.CharFilter(method="filter_language", label=_("Language"), max_length=8)
+    signed_from = df.DateFilter(field_name="signed_date", lookup_expr="gte", label=_("Signed from"))
+    signed_to = df.DateFilter(field_name="signed_date", lookup_expr="lte", label=_("Signed to"))
+    ordering = df.ChoiceFilter(choices=ORDERINGS, method="filter_ordering", label=_("Sort by"), empty_label=None)
+
+    class Meta:
+        model = Agreement
+        fields = ["q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to"]
+
+    def filter_q(self, queryset, name, value):
+        # The search issue replaces this with full-text search; titles for now.
+        value = value.strip()[:MAX_QUERY_CHARS]
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(title_en__icontains=value))
+
+    def filter_ordering(self, queryset, name, value):
+        if value == "relevance":
+            return queryset  # relevance order is set by the search itself
+        if value in ("signed_date", "-signed_date"):
+            date = F("signed_date")
+            order = date.desc(nulls_last=True) if value.startswith("-") else date.asc(nulls_last=True)
+            return queryset.order_by(order, "slug")
+        return queryset.order_by(value, "slug")
+
+    def filter_party(self, queryset, name, value):
+        return queryset.with_all_parties([country.code for country in value]) if value else queryset
+
+    def filter_topic(self, queryset, name, value):
+        if not value:
+            return queryset
+        # A topic includes its narrower topics: "defence" finds "military intelligence".
+        return queryset.with_topic(value)
+
+    def filter_language(self, queryset, name, value):
+        value = value.strip().lower()
+        if not value:
+            return queryset
+        return queryset.filter(Exists(Text.objects.filter(agreement=OuterRef("pk"), language=value)))

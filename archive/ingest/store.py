@@ -1,0 +1,387 @@
+"""Store a parse result: one transaction per file, idempotent by sha256.
+
+Takes already-parsed data (see archive.ingest.types) and writes it; it never
+parses. The admin upload, ``ingest`` and ``load_corpus`` all come through here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+
+from archive.ingest.link import find_agreement
+from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
+from archive.models import (
+    Act,
+    ActAction,
+    ActType,
+    Agreement,
+    Article,
+    Authority,
+    Country,
+    Kind,
+    Level,
+    ParseStatus,
+    Party,
+    Predicate,
+    Relation,
+    SourceDocument,
+    SourceKind,
+    Status,
+    Text,
+    Topic,
+)
+from archive.models.sources import content_path
+from archive.slugs import agreement_slug
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StoreOutcome:
+    source: SourceDocument
+    agreement: Agreement | None = None
+    created: bool = False
+    updated: bool = False
+    duplicate: bool = False
+    linked: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return self.source.status
+
+
+def _save_file(source: SourceDocument, data: bytes, filename: str) -> None:
+    path = content_path(source, filename)
+    if not default_storage.exists(path):  # content-addressed: same name, same bytes
+        default_storage.save(path, ContentFile(data))
+    source.file.name = path
+
+
+def store_failure(data: bytes, filename: str, error: str, user=None) -> StoreOutcome:
+    """Keep an unreadable file with its error, so nothing uploaded is lost."""
+    sha = SourceDocument.digest(data)
+    existing = SourceDocument.objects.filter(sha256=sha).first()
+    if existing:
+        return StoreOutcome(source=existing, duplicate=True)
+    source = SourceDocument(
+        sha256=sha,
+        filename=PurePosixPath(filename).name[:255],
+        media_type="application/octet-stream",
+        size=len(data),
+        status=ParseStatus.FAILED,
+        error=error,
+        kind=SourceKind.OTHER,
+        uploaded_by=user,
+    )
+    _save_file(source, data, filename)
+    try:
+        with transaction.atomic():
+            source.save()
+    except IntegrityError:  # a concurrent upload of the same bytes won
+        return StoreOutcome(source=SourceDocument.objects.get(sha256=sha), duplicate=True)
+    return StoreOutcome(source=source)
+
+
+def store_result(result: ParseResult, data: bytes, filename: str, user=None) -> StoreOutcome:
+    """Write everything the parser found in one transaction; a re-upload is a no-op."""
+    if not result.ok:
+        return store_failure(data, filename, result.error or "unreadable", user)
+    sha = result.sha256 or SourceDocument.digest(data)
+    existing = SourceDocument.objects.filter(sha256=sha).first()
+    if existing:
+        return StoreOutcome(source=existing, agreement=existing.agreement, duplicate=True)
+    try:
+        with transaction.atomic():
+            return _store(result, sha, data, filename, user)
+    except IntegrityError:
+        existing = SourceDocument.objects.filter(sha256=sha).first()
+        if existing is None:
+            raise
+        return StoreOutcome(source=existing, agreement=existing.agreement, duplicate=True)
+
+
+def _source_kind(result: ParseResult) -> str:
+    kinds = set(result.document_kinds)
+    if "explanatory_note" in kinds:
+        return SourceKind.NOTE
+    if "agreement" in kinds or "translation" in kinds:
+        return SourceKind.TEXT
+    if "registry_card" in kinds:
+        return SourceKind.REGISTRY_CARD
+    if "act" in kinds:
+        return SourceKind.ACT
+    return SourceKind.OTHER
+
+
+def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> StoreOutcome:
+    kind = _source_kind(result)
+    warnings = list(result.warnings)
+    source = SourceDocument(
+        sha256=sha,
+        filename=PurePosixPath(filename).name[:255],
+        media_type=result.media_type or "text/plain",
+        size=len(data),
+        kind=kind,
+        language=result.language or "",
+        uploaded_by=user,
+        report=result.to_contract(),
+    )
+    _save_file(source, data, filename)
+    source.save()
+    outcome = StoreOutcome(source=source)
+
+    parsed = result.agreement
+    if parsed is None:
+        warnings.append("no agreement recognised in this file")
+        _finish(source, warnings, outcome)
+        return outcome
+
+    match = find_agreement(
+        parties=parsed.parties,
+        signed_date=parsed.signed_date,
+        kind=parsed.kind,
+        title=parsed.title,
+        topics=parsed.topics,
+        language=result.language,
+    )
+    outcome.decisions.append(match.reason)
+    if match.reason.startswith("ambiguous"):
+        warnings.append(match.reason)
+    agreement = match.agreement
+    has_articles = bool(parsed.articles) and kind == SourceKind.TEXT
+    if agreement is None:
+        agreement = _create_agreement(parsed, result.language, is_draft=kind == SourceKind.NOTE)
+        outcome.created = True
+        outcome.decisions.append(f"created {agreement.slug}")
+    else:
+        _fill_agreement(agreement, parsed, result.language, authoritative=has_articles)
+        outcome.updated = True
+
+    if has_articles:
+        _store_text(agreement, parsed, result.language or "", source, outcome)
+    elif kind == SourceKind.TEXT:
+        warnings.append("no articles found: the text was kept, not split")
+    if result.act:
+        _store_act(agreement, result, source)
+    for ref in result.related:
+        rel = _store_relation(agreement, parsed, ref)
+        if rel:
+            outcome.linked.append(rel)
+    agreement.status = derive_status(agreement)
+    agreement.save()
+    source.agreement = agreement
+    outcome.agreement = agreement
+    _finish(source, warnings, outcome)
+    return outcome
+
+
+def _finish(source: SourceDocument, warnings: list[str], outcome: StoreOutcome) -> None:
+    source.report = {**source.report, "warnings": warnings, "decisions": outcome.decisions + outcome.linked}
+    needs_review = bool(warnings) or outcome.agreement is None
+    source.status = ParseStatus.NEEDS_REVIEW if needs_review else ParseStatus.PARSED
+    source.save()
+
+
+def _subject(topics: list[str], kind: str | None) -> str:
+    return topics[0] if topics else (kind or "agreement")
+
+
+def _create_agreement(parsed: ParsedAgreement, language: str | None, *, is_draft: bool = False) -> Agreement:
+    slug = agreement_slug(
+        parsed.parties,
+        parsed.signed_date,
+        _subject(parsed.topics, parsed.kind),
+        taken=lambda s: Agreement.objects.filter(slug=s).exists(),
+    )
+    agreement = Agreement(slug=slug, title=parsed.title or "(untitled)", title_language=language or "")
+    _apply_fields(agreement, parsed, overwrite=True)
+    if is_draft and not parsed.signed_date:
+        agreement.status = Status.DRAFT
+    agreement.save()
+    _set_parties(agreement, parsed.parties, parsed.parties_as_written)
+    _set_topics(agreement, parsed.topics)
+    return agreement
+
+
+def _apply_fields(agreement: Agreement, parsed: ParsedAgreement, *, overwrite: bool) -> None:
+    """Copy parsed facts; without ``overwrite`` only blanks are filled."""
+    values = {
+        "kind": Kind.parse(parsed.kind) if parsed.kind else None,
+        "level": Level.parse(parsed.party_level) or None,
+        "title_en": parsed.title_en,
+        "signed_date": parsed.signed_date,
+        "signed_place": parsed.signed_place,
+        "entry_into_force_date": parsed.entry_into_force_date,
+        "authentic_languages": parsed.authentic_languages or None,
+        "prevailing_language": parsed.prevailing_language,
+    }
+    if parsed.term and not parsed.term.is_empty():
+        values.update(
+            term_indefinite=parsed.term.indefinite,
+            term_years=parsed.term.years,
+            renewal_years=parsed.term.renewal_years,
+            notice_months=parsed.term.notice_months,
+        )
+    for name, value in values.items():
+        if value in (None, "", []):
+            continue
+        current = getattr(agreement, name)
+        if overwrite or current in (None, "", []) or (name == "kind" and current == Kind.OTHER):
+            setattr(agreement, name, value)
+
+
+def _fill_agreement(agreement: Agreement, parsed: ParsedAgreement, language: str | None, *, authoritative: bool):
+    # A stub (known from a reference) takes the full text's facts; an agreement that
+    # already has a text only gets its blanks filled by a second language version.
+    is_stub = not agreement.texts.exists()
+    _apply_fields(agreement, parsed, overwrite=is_stub and authoritative)
+    if is_stub and authoritative and parsed.title:
+        agreement.title, agreement.title_language = parsed.title, language or ""
+    agreement.save()
+    if not agreement.parties.exists():
+        _set_parties(agreement, parsed.parties, parsed.parties_as_written)
+    elif is_stub and authoritative and parsed.parties_as_written:
+        for party in agreement.parties.all():
+            if party.country_id in parsed.parties:
+                idx = parsed.parties.index(party.country_id)
+                if idx < len(parsed.parties_as_written):
+                    party.as_written, party.order = parsed.parties_as_written[idx], idx
+                    party.save()
+    _set_topics(agreement, parsed.topics)
+
+
+def _set_parties(agreement: Agreement, codes: list[str], as_written: list[str]) -> None:
+    known = set(Country.objects.filter(code__in=codes).values_list("code", flat=True))
+    for order, code in enumerate(codes):
+        if code in known:
+            written = as_written[order] if order < len(as_written) else ""
+            Party.objects.get_or_create(
+                agreement=agreement, country_id=code, defaults={"order": order, "as_written": written}
+            )
+    agreement.refresh_pair()
+
+
+def _set_topics(agreement: Agreement, slugs: list[str]) -> None:
+    if slugs:
+        agreement.topics.add(*Topic.objects.filter(slug__in=slugs))
+
+
+def _store_text(agreement: Agreement, parsed: ParsedAgreement, language: str, source, outcome) -> None:
+    text, created = Text.objects.update_or_create(
+        agreement=agreement,
+        language=language,
+        defaults={
+            "title": parsed.title or agreement.title,
+            "preamble": parsed.preamble,
+            "final_clauses": parsed.final_clauses,
+            "signature_block": parsed.signature_block,
+            "is_authentic": not parsed.authentic_languages or language in parsed.authentic_languages,
+            "source": source,
+        },
+    )
+    if not created:
+        outcome.decisions.append(f"replaced the {language} text of {agreement.slug}")
+        text.articles.all().delete()
+    Article.objects.bulk_create(
+        Article(text=text, position=i, number=number, heading=a.heading or "", body=a.text)
+        for i, (number, a) in enumerate(zip(_unique_numbers(parsed), parsed.articles, strict=True), start=1)
+    )
+    for auth in parsed.authorities:
+        Authority.objects.get_or_create(
+            agreement=agreement,
+            country_id=auth.country if auth.country in agreement.party_codes() else None,
+            name=auth.name,
+        )
+
+
+def _unique_numbers(parsed: ParsedAgreement) -> list[str]:
+    # Published texts repeat numbers ("1. … 1."); permalinks need each to be unique.
+    seen: dict[str, int] = {}
+    numbers = []
+    for article in parsed.articles:
+        number = (article.number or "").strip()[:16] or "?"
+        seen[number] = seen.get(number, 0) + 1
+        numbers.append(number if seen[number] == 1 else f"{number}-{seen[number]}")
+    return numbers
+
+
+def _store_act(agreement: Agreement, result: ParseResult, source) -> None:
+    act = result.act
+    country = act.country if act.country and Country.objects.filter(code=act.country).exists() else None
+    Act.objects.update_or_create(
+        agreement=agreement,
+        country_id=country,
+        type=ActType.parse(act.type),
+        number=act.number or "",
+        date=act.date,
+        defaults={
+            "action": ActAction.parse(act.action) if act.action else "",
+            "title": act.title or "",
+            "text": act.text,
+            "language": result.language or "",
+            "source": source,
+        },
+    )
+
+
+def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRelation) -> str | None:
+    parties = ref.parties or parsed.parties
+    from archive.search.thesaurus import suggest_topics
+
+    topics = suggest_topics(ref.title or "", parsed.language) if ref.title else []
+    match = find_agreement(
+        parties=parties, signed_date=ref.date, kind=ref.kind, title=ref.title, topics=topics, language=parsed.language
+    )
+    target = match.agreement
+    if target is None:
+        if not ref.date and not ref.title:
+            return None
+        target = _create_agreement(
+            ParsedAgreement(
+                title=ref.title,
+                kind=ref.kind or Kind.AGREEMENT,
+                parties=parties,
+                signed_date=ref.date,
+                signed_place=ref.place,
+                topics=topics,
+                language=parsed.language,
+            ),
+            parsed.language,
+        )
+        what = f"created stub {target.slug}"
+    else:
+        what = f"linked to {target.slug}"
+    if target.pk == agreement.pk:
+        return None
+    Relation.objects.get_or_create(
+        subject=agreement,
+        object=target,
+        predicate=Predicate(ref.relation),
+        defaults={"article_number": ref.article_number or "", "quote": ref.quote[:2000]},
+    )
+    if ref.relation == Predicate.SUPERSEDES:
+        target.status = Status.SUPERSEDED
+        target.save(update_fields=["status", "updated_at"])
+    return f"{ref.relation}: {what}"
+
+
+def derive_status(agreement: Agreement) -> str:
+    """The status the stored facts support; never more than they say."""
+    if agreement.relations_in.filter(predicate=Predicate.SUPERSEDES).exists():
+        return Status.SUPERSEDED
+    if agreement.termination_date:
+        return Status.TERMINATED
+    if agreement.entry_into_force_date:
+        return Status.IN_FORCE
+    if agreement.signed_date:
+        return Status.SIGNED
+    if agreement.status == Status.DRAFT:
+        return Status.DRAFT
+    return Status.UNKNOWN

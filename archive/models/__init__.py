@@ -1,0 +1,38 @@
+from .acts import Act
+from .agreements import Agreement, AgreementQuerySet, Authority, Party, Relation
+from .choices import (
+    ActAction,
+    ActType,
+    Kind,
+    Level,
+    ParseStatus,
+    Predicate,
+    SourceKind,
+    Status,
+)
+from .countries import Country
+from .sources import SourceDocument
+from .texts import Article, Text
+from .topics import Topic
+
+__all__ = [
+    "Act",
+    "ActAction",
+    "ActType",
+    "Agreement",
+    "AgreementQuerySet",
+    "Article",
+    "Authority",
+    "Country",
+    "Kind",
+    "Level",
+    "ParseStatus",
+    "Party",
+    "Predicate",
+    "Relation",
+    "SourceDocument",
+    "SourceKind",
+    "Status",
+    "Text",
+    "Topic",
+]

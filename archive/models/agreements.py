@@ -1,0 +1,203 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Kind, Level, Predicate, Status
+
+
+class AgreementQuerySet(models.QuerySet):
+    def for_list(self):
+        """What a list row shows, in a fixed number of queries whatever the page size."""
+        from .texts import Text
+
+        return self.prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("country").order_by("order")),
+            "topics",
+        ).annotate(has_text=Exists(Text.objects.filter(agreement=OuterRef("pk"))))
+
+    def for_detail(self):
+        from .acts import Act
+        from .sources import SourceDocument
+        from .texts import Article, Text
+
+        return self.prefetch_related(
+            Prefetch("parties", queryset=Party.objects.select_related("country").order_by("order")),
+            "topics",
+            Prefetch(
+                "texts",
+                queryset=Text.objects.order_by("-is_authentic", "language").prefetch_related(
+                    Prefetch("articles", queryset=Article.objects.order_by("position"))
+                ),
+            ),
+            Prefetch("acts", queryset=Act.objects.select_related("country").order_by("date")),
+            Prefetch("authorities", queryset=Authority.objects.select_related("country")),
+            Prefetch("relations_out", queryset=Relation.objects.select_related("object").order_by("predicate")),
+            Prefetch("relations_in", queryset=Relation.objects.select_related("subject").order_by("predicate")),
+            Prefetch("sources", queryset=SourceDocument.objects.defer("report").order_by("uploaded_at")),
+        )
+
+    def with_all_parties(self, codes):
+        """Agreements to which every one of ``codes`` is a party."""
+        qs = self
+        for code in codes:
+            qs = qs.filter(Exists(Party.objects.filter(agreement=OuterRef("pk"), country_id=code)))
+        return qs
+
+    def with_topic(self, topic):
+        """Agreements on ``topic`` or on one of its narrower topics."""
+        links = Agreement.topics.through.objects.filter(agreement=OuterRef("pk"))
+        return self.filter(Exists(links.filter(models.Q(topic=topic) | models.Q(topic__parent=topic))))
+
+    def stubs(self):
+        from .texts import Text
+
+        return self.exclude(Exists(Text.objects.filter(agreement=OuterRef("pk"))))
+
+
+class Agreement(models.Model):
+    """The work: one agreement, whatever the languages its texts exist in.
+
+    An agreement known only from a reference in another text is a stub: it has no
+    Text rows yet, and a later upload of its text fills it in.
+    """
+
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.AGREEMENT)
+    level = models.CharField(max_length=12, choices=Level.choices, blank=True)
+    title = models.TextField(help_text="Title in the original language, as written")
+    title_language = models.CharField(max_length=8, blank=True)
+    title_en = models.TextField(blank=True)
+    signed_date = models.DateField(null=True, blank=True)
+    signed_place = models.CharField(max_length=120, blank=True)
+    entry_into_force_date = models.DateField(null=True, blank=True)
+    termination_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNKNOWN)
+    term_indefinite = models.BooleanField(null=True, blank=True)
+    term_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    renewal_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    notice_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    authentic_languages = ArrayField(models.CharField(max_length=8), default=list, blank=True)
+    prevailing_language = models.CharField(max_length=8, blank=True)
+    # Sorted ISO pair ("AZ-KZ") of a bilateral agreement, kept in step with its parties
+    # by refresh_pair(): the pair filter and the home page's pair counts group on it.
+    pair = models.CharField(max_length=5, blank=True, db_index=True)
+    topics = models.ManyToManyField("Topic", blank=True, related_name="agreements")
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_date", "slug"]
+        indexes = [
+            # list pages sort by signature date and filter by status/kind
+            models.Index(fields=["signed_date"], name="agreement_signed_idx"),
+            models.Index(fields=["status", "kind"], name="agreement_status_kind_idx"),
+            models.Index(fields=["-created_at"], name="agreement_created_idx"),
+            GinIndex(fields=["search_vector"], name="agreement_search_gin"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(entry_into_force_date__isnull=True)
+                | models.Q(signed_date__isnull=True)
+                | models.Q(entry_into_force_date__gte=models.F("signed_date")),
+                name="agreement_in_force_after_signature",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pair="") | models.Q(pair__regex=r"^[A-Z]{2}-[A-Z]{2}$"), name="agreement_pair_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title_en or self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreement_detail", args=[self.slug])
+
+    def refresh_pair(self) -> None:
+        codes = sorted(self.parties.values_list("country_id", flat=True))
+        self.pair = "-".join(codes) if len(codes) == 2 else ""
+        Agreement.objects.filter(pk=self.pk).update(pair=self.pair)
+
+    @property
+    def term_display(self) -> str:
+        """The term in words: '5 years, renewed for 5-year periods; 6 months' notice'."""
+        parts = []
+        if self.term_indefinite:
+            parts.append(str(_("indefinite")))
+        elif self.term_years:
+            parts.append(str(_("%(n)d years")) % {"n": self.term_years})
+        if self.renewal_years:
+            parts.append(str(_("renewed automatically for %(n)d-year periods")) % {"n": self.renewal_years})
+        if self.notice_months:
+            parts.append(str(_("%(n)d months' notice to terminate")) % {"n": self.notice_months})
+        return "; ".join(parts)
+
+    def party_codes(self) -> list[str]:
+        return [p.country_id for p in self.parties.all()]
+
+
+class Party(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    country = models.ForeignKey("Country", on_delete=models.PROTECT, related_name="parties")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in which the text names it")
+    as_written = models.TextField(blank=True, help_text="The party as the text names it")
+
+    class Meta:
+        ordering = ["agreement", "order"]
+        verbose_name_plural = "parties"
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "country"], name="party_once_per_agreement"),
+        ]
+        indexes = [
+            # country pages and the party filter go from country to agreements
+            models.Index(fields=["country", "agreement"], name="party_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.as_written or str(self.country)
+
+
+class Authority(models.Model):
+    """A competent or authorised body a party designates to implement the agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="authorities")
+    country = models.ForeignKey("Country", null=True, blank=True, on_delete=models.PROTECT)
+    name = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "authorities"
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "country", "name"], name="authority_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Relation(models.Model):
+    """A typed link ``subject —predicate→ object`` found in the subject's text."""
+
+    subject = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="relations_out")
+    object = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="relations_in")
+    predicate = models.CharField(max_length=12, choices=Predicate.choices)
+    article_number = models.CharField(max_length=20, blank=True, help_text="Article where it was found")
+    quote = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "object", "predicate"], name="relation_unique"),
+            models.CheckConstraint(condition=~models.Q(subject=models.F("object")), name="relation_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.get_predicate_display()} {self.object}"
+
+    @property
+    def reverse_label(self) -> str:
+        return Predicate(self.predicate).reverse_label

@@ -1,0 +1,105 @@
+"""Controlled vocabularies shared by the models, the parser's output and the API."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    TREATY = "treaty", _("Treaty")
+    AGREEMENT = "agreement", _("Agreement")
+    CONVENTION = "convention", _("Convention")
+    PROTOCOL = "protocol", _("Protocol")
+    MEMORANDUM = "memorandum", _("Memorandum")
+    EXCHANGE_OF_NOTES = "exchange_of_notes", _("Exchange of notes")
+    OTHER = "other", _("Other")
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Kind":
+        return cls(value) if value in cls.values else cls.OTHER
+
+
+class Level(models.TextChoices):
+    STATE = "state", _("State")
+    GOVERNMENT = "government", _("Government")
+    AGENCY = "agency", _("Agency")
+
+    @classmethod
+    def parse(cls, value: str | None) -> str:
+        return value if value in cls.values else ""
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed, not yet in force")
+    IN_FORCE = "in_force", _("In force")
+    SUSPENDED = "suspended", _("Suspended")
+    TERMINATED = "terminated", _("Terminated")
+    SUPERSEDED = "superseded", _("Superseded")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class ActType(models.TextChoices):
+    LAW = "law", _("Law")
+    FEDERAL_LAW = "federal_law", _("Federal law")
+    GOVERNMENT_DECREE = "government_decree", _("Government decree")
+    GOVERNMENT_DECISION = "government_decision", _("Government decision")
+    PRESIDENTIAL_DECREE = "presidential_decree", _("Presidential decree")
+    OTHER = "other", _("Other act")
+
+    @classmethod
+    def parse(cls, value: str | None) -> "ActType":
+        return cls(value) if value in cls.values else cls.OTHER
+
+
+class ActAction(models.TextChoices):
+    RATIFY = "ratify", _("Ratification")
+    APPROVE = "approve", _("Approval")
+    SIGN = "sign", _("Authorisation to sign")
+    ACCEDE = "accede", _("Accession")
+    SUBMIT = "submit", _("Submission of a draft law")
+    OTHER = "other", _("Other")
+
+    @classmethod
+    def parse(cls, value: str | None) -> "ActAction":
+        return cls(value) if value in cls.values else cls.OTHER
+
+
+class Predicate(models.TextChoices):
+    """A relation read subject → object; ``reverse_label`` reads it object → subject."""
+
+    BASED_ON = "based_on", _("based on")
+    SUPERSEDES = "supersedes", _("supersedes")
+    AMENDS = "amends", _("amends")
+    IMPLEMENTS = "implements", _("implements")
+    REFERENCES = "references", _("references")
+
+    @property
+    def reverse_label(self) -> str:
+        return str(REVERSE_LABELS[self])
+
+
+REVERSE_LABELS = {
+    Predicate.BASED_ON: _("basis for"),
+    Predicate.SUPERSEDES: _("superseded by"),
+    Predicate.AMENDS: _("amended by"),
+    Predicate.IMPLEMENTS: _("implemented by"),
+    Predicate.REFERENCES: _("referenced by"),
+}
+
+
+class ParseStatus(models.TextChoices):
+    PARSED = "parsed", _("Parsed")
+    NEEDS_REVIEW = "needs_review", _("Needs review")
+    FAILED = "failed", _("Failed")
+
+
+class SourceKind(models.TextChoices):
+    TEXT = "text", _("Agreement text")
+    ACT = "act", _("Act")
+    NOTE = "note", _("Explanatory note")
+    REGISTRY_CARD = "registry_card", _("Registry card")
+    OTHER = "other", _("Other")
+
+
+# Languages an agreement text may be in; names for display come from CLDR (Babel).
+TEXT_LANGUAGES = ["kk", "ru", "hy", "en", "az", "uz", "ky", "tg", "tk", "tr", "ka", "be", "uk", "zh", "fa", "de", "fr"]

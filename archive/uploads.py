@@ -1,0 +1,103 @@
+"""Admin uploads: size-capped reception, a staging area, preview, then store on confirmation.
+
+An upload is staged (bytes kept under MEDIA_ROOT/staging/, content-addressed) before it
+is parsed, so the preview can be shown, reloaded or confirmed without uploading again;
+confirming stores it through the same pipeline as ``ingest``; cancelling removes the
+staged copy and stores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+
+from archive.ingest.extract import SUPPORTED_SUFFIXES
+from archive.models import SourceDocument
+
+STAGING = "staging"
+BATCH_RE = r"[0-9a-f]{32}"
+
+
+class UploadTooLarge(Exception):
+    pass
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stops reading an uploaded file as soon as it passes UPLOAD_MAX_BYTES."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.UPLOAD_MAX_BYTES:
+            self.request.upload_too_large = self.file_name
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+@dataclass
+class StagedFile:
+    sha256: str
+    filename: str
+
+    @property
+    def path(self) -> str:
+        return f"{STAGING}/{self.sha256}{PurePosixPath(self.filename).suffix.lower()[:10]}"
+
+    def read(self) -> bytes:
+        with default_storage.open(self.path, "rb") as handle:
+            return handle.read()
+
+
+def check_upload(filename: str, size: int) -> str | None:
+    """A plain-words reason to refuse the file before reading it, or None."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        return f"{filename}: files of type '{suffix or 'without extension'}' are not accepted (allowed: {allowed})."
+    if size == 0:
+        return f"{filename}: the file is empty."
+    if size > settings.UPLOAD_MAX_BYTES:
+        limit = settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+        return f"{filename}: the file is larger than the {limit} MB limit."
+    return None
+
+
+def stage(files) -> str:
+    """Keep the uploaded files in the staging area; return the batch id."""
+    batch = secrets.token_hex(16)
+    staged = []
+    for upload in files:
+        data = upload.read()
+        item = StagedFile(SourceDocument.digest(data), PurePosixPath(upload.name).name[:255])
+        if not default_storage.exists(item.path):
+            default_storage.save(item.path, ContentFile(data))
+        staged.append(item.__dict__)
+    default_storage.save(f"{STAGING}/{batch}.json", ContentFile(json.dumps(staged).encode()))
+    return batch
+
+
+def staged_files(batch: str) -> list[StagedFile]:
+    try:
+        with default_storage.open(f"{STAGING}/{batch}.json", "rb") as handle:
+            return [StagedFile(**item) for item in json.load(handle)]
+    except FileNotFoundError:
+        return []
+
+
+def discard(batch: str) -> None:
+    for item in staged_files(batch):
+        default_storage.delete(item.path)
+    default_storage.delete(f"{STAGING}/{batch}.json")

@@ -1,0 +1,13 @@
+from .agreements import agreement_detail, agreement_list, search, source_download
+from .browse import country_detail, home, pair_detail, topic_detail
+
+__all__ = [
+    "agreement_detail",
+    "agreement_list",
+    "country_detail",
+    "home",
+    "pair_detail",
+    "search",
+    "source_download",
+    "topic_detail",
+]

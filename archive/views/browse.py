@@ -1,0 +1,87 @@
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from archive.models import Agreement, Article, Country, Party, Text, Topic
+
+from .paging import paginate
+
+
+@require_GET
+def home(request):
+    figures = Agreement.objects.aggregate(
+        agreements=Count("pk"),
+        with_text=Count("pk", filter=Q(texts__isnull=False), distinct=True),
+    )
+    figures["countries"] = Party.objects.values("country").distinct().count()
+    figures["articles"] = Article.objects.count()
+    figures["languages"] = Text.objects.values("language").distinct().count()
+    pairs = Agreement.objects.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")[:30]
+    latest = Agreement.objects.for_list().order_by("-created_at")[:8]
+    return render(
+        request,
+        "archive/home.html",
+        {
+            "figures": figures,
+            "pairs": list(pairs),
+            "latest": list(latest),
+        },
+    )
+
+
+@require_GET
+def country_detail(request, code: str):
+    country = get_object_or_404(Country, code=code.upper())
+    agreements = Agreement.objects.for_list().with_all_parties([country.code]).order_by("-signed_date", "slug")
+    partners = (
+        Party.objects.filter(agreement__parties__country=country)
+        .exclude(country=country)
+        .values("country", "country__name", "country__names")
+        .annotate(n=Count("agreement", distinct=True))
+        .order_by("-n", "country__name")
+    )
+    return render(
+        request,
+        "archive/country_detail.html",
+        {
+            "country": country,
+            "page": paginate(request, agreements),
+            "partners": list(partners),
+        },
+    )
+
+
+@require_GET
+def pair_detail(request, first: str, second: str):
+    codes = sorted({first.upper(), second.upper()})
+    if len(codes) != 2:
+        raise Http404("A pair needs two different countries.")
+    countries = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    if len(countries) != 2:
+        raise Http404("Unknown country code.")
+    agreements = list(Agreement.objects.for_list().with_all_parties(codes).order_by("signed_date", "slug"))
+    return render(
+        request,
+        "archive/pair_detail.html",
+        {
+            "countries": [countries[c] for c in codes],
+            "pair": "-".join(codes),
+            "agreements": agreements,
+        },
+    )
+
+
+@require_GET
+def topic_detail(request, slug: str):
+    topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
+    agreements = Agreement.objects.for_list().with_topic(topic).order_by("-signed_date", "slug")
+    return render(
+        request,
+        "archive/topic_detail.html",
+        {
+            "topic": topic,
+            "children": list(topic.children.all()),
+            "page": paginate(request, agreements),
+        },
+    )

@@ -1,0 +1,20 @@
+from django.core.paginator import Paginator
+
+PAGE_SIZE = 20
+MAX_PAGES = 500  # deep pages are for crawlers; filters are the way in
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """A page of ``queryset``; an out-of-range or garbage ?page= gives the nearest real page."""
+    paginator = Paginator(queryset, per_page, orphans=3)
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
+    return paginator.get_page(min(number, MAX_PAGES))
+
+
+def query_without(request, *names: str) -> str:
+    """The current query string minus ``names`` (for pagination and facet links)."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()

@@ -1,0 +1,45 @@
+"""A reader's path through the archive, in a real browser."""
+
+import pytest
+
+# Not transactional: the live server reads the seed corpus committed at session start,
+# and a transactional test would flush it for every test that runs after.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def test_home_filter_open_and_follow_an_article_anchor(page, screenshot):
+    page.goto("/")
+    assert "Agreements Archive" in page.title()
+    assert page.get_by_role("search").first.is_visible()
+    screenshot("home")
+
+    page.get_by_role("link", name="Agreements", exact=True).click()
+    page.get_by_label("Country pair").fill("AZ-KZ")
+    page.get_by_role("button", name="Apply").click()
+    assert "pair=AZ-KZ" in page.url
+    assert page.locator(".agreement-row").count() == 5
+    screenshot("list-az-kz")
+
+    page.locator(".agreement-row a", has_text="әскери барлау").first.click()
+    assert page.locator("h1").inner_text().startswith("Қазақстан Республикасының Үкіметі")
+    page.locator(".toc a").nth(4).click()
+    assert page.url.endswith("#art-5")
+    assert page.locator("#art-5").is_visible()
+    screenshot("agreement-art-5")
+
+
+def test_pair_page_lists_agreements_in_date_order(page, screenshot):
+    page.goto("/countries/AZ-KZ/")
+    years = page.locator(".timeline .when").all_inner_texts()
+    assert years == sorted(years)
+    assert years[0] == "1996"
+    screenshot("pair-az-kz")
+
+
+def test_mobile_layout_has_no_horizontal_scroll(browser, live_server):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/agreements/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 380
+    context.close()

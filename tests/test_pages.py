@@ -1,0 +1,88 @@
+"""Every page answers with its content in a bounded number of queries."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+
+
+def get(client, url, django_assert_max_num_queries, status=200):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == status, url
+    return response
+
+
+def test_home_shows_figures_latest_and_pairs(client, django_assert_max_num_queries):
+    html = get(client, "/", django_assert_max_num_queries).content.decode()
+    assert "<title>" in html and 'role="search"' in html
+    assert "/countries/AZ-KZ/" in html
+    assert "/countries/AM-KZ/" in html
+    assert "Агрегат" not in html
+
+
+def test_agreement_list_paginates_and_counts(client, django_assert_max_num_queries, seed):
+    html = get(client, "/agreements/", django_assert_max_num_queries).content.decode()
+    assert seed["intelligence_2024"].get_absolute_url() in html
+    assert "7 agreements" in html
+
+
+def test_agreement_detail_has_articles_with_anchors(client, django_assert_max_num_queries, seed):
+    agreement = seed["intelligence_2024"]
+    html = get(client, agreement.get_absolute_url(), django_assert_max_num_queries).content.decode()
+    for n in range(1, 12):
+        assert f'id="art-{n}"' in html
+    assert "Мақсаты" in html
+    assert "752" in html  # the approving decree
+    assert seed["military_2004"].get_absolute_url() in html  # based on
+    assert "/sources/" in html
+
+
+def test_stub_detail_shows_reverse_relation(client, django_assert_max_num_queries, seed):
+    html = get(client, seed["treaty_1996"].get_absolute_url(), django_assert_max_num_queries).content.decode()
+    assert seed["treaty_2005"].get_absolute_url() in html
+    assert "superseded by" in html.lower()
+
+
+def test_country_and_pair_pages(client, django_assert_max_num_queries, seed):
+    html = get(client, "/countries/KZ/", django_assert_max_num_queries).content.decode()
+    assert "/countries/KZ-AZ/" in html or "/countries/KZ-AM/" in html
+    html = get(client, "/countries/az-kz/", django_assert_max_num_queries).content.decode()
+    # date order: 1996 before 2004 before 2005 before 2024
+    positions = [
+        html.index(seed[k].get_absolute_url())
+        for k in ("treaty_1996", "communications_2004", "treaty_2005", "intelligence_2024")
+    ]
+    assert positions == sorted(positions)
+
+
+def test_topic_page_includes_narrower_topics(client, django_assert_max_num_queries, seed):
+    html = get(client, "/topics/military-intelligence/", django_assert_max_num_queries).content.decode()
+    assert seed["intelligence_2024"].get_absolute_url() in html
+
+
+def test_source_download_returns_original_bytes(client, seed):
+    source = seed["intelligence_2024"].sources.get()
+    response = client.get(source.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == source.file.open("rb").read()
+    assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/agreements/no-such-agreement/",
+        "/countries/QQ/",
+        "/countries/KZ-KZ/",
+        "/countries/KZ-QQ/",
+        "/topics/nothing-here/",
+        "/sources/" + "0" * 64 + "/",
+        "/nowhere/",
+    ],
+)
+def test_unknown_addresses_give_a_404_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"Not found" in response.content

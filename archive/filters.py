@@ -4,10 +4,11 @@ import re
 
 import django_filters as df
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Agreement, Country, Kind, Status, Text, Topic
+from archive.search.query import search
 
 PAIR_RE = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
 MAX_QUERY_CHARS = 256
@@ -62,15 +63,24 @@ class AgreementFilter(df.FilterSet):
         model = Agreement
         fields = ["q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to"]
 
+    @property
+    def compiled_query(self):
+        """The parsed and analysed ``q`` (None without one), compiled once per request."""
+        if not hasattr(self, "_compiled"):
+            raw = (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
+            self._compiled = search(raw[:MAX_QUERY_CHARS]) if raw.strip() else None
+        return self._compiled
+
     def filter_q(self, queryset, name, value):
-        # The search issue replaces this with full-text search; titles for now.
-        value = value.strip()[:MAX_QUERY_CHARS]
-        if not value:
+        compiled = self.compiled_query
+        if compiled is None:
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(title_en__icontains=value))
+        if compiled.is_empty:
+            return queryset.none()
+        return queryset.search(compiled).order_by("-rank", F("signed_date").desc(nulls_last=True), "slug")
 
     def filter_ordering(self, queryset, name, value):
-        if value == "relevance":
+        if value == "relevance" or not value:
             return queryset  # relevance order is set by the search itself
         if value in ("signed_date", "-signed_date"):
             date = F("signed_date")

@@ -16,5 +16,6 @@ urlpatterns = [
     path("api/", include("archive.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

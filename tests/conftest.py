@@ -5,8 +5,11 @@ from django.core.management import call_command
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _media_root(tmp_path_factory):
-    # Uploaded originals go to a throw-away folder, never to var/media.
+def _media_root(request, tmp_path_factory):
+    # Uploaded originals go to a throw-away folder, never to var/media. The parser and
+    # search tests also run without Django (-p no:django): then there is nothing to set.
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
@@ -35,3 +38,9 @@ def seed(db):
         "am_kz_intelligence": one(pair="AM-KZ", sources__kind="note"),
         "am_kz_treaty_1999": one(pair="AM-KZ", signed_date="1999-09-02"),
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests use the live server, which makes pytest-django flush the database
+    # after each of them; run them last so the session's seed corpus serves the rest.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

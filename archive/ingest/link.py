@@ -1,9 +1,11 @@
 """Match parsed agreements and references to the archive's agreements.
 
 Identity is parties + signature date + kind/subject, never the date alone: two
-Kazakhstan–Azerbaijan agreements were signed in Astana on 1 March 2004. Every
-decision comes back with a sentence saying why, for the ingest report and the
-upload preview.
+Kazakhstan–Azerbaijan agreements were signed in Astana on 1 March 2004. Titles of one
+pair share most of their words ("… the Government of the Republic of Kazakhstan and the
+Government of … on cooperation in …"), so they are compared on their *subject* words
+only: country names and the genre's boilerplate are taken out first. Every decision
+comes back with a sentence saying why, for the ingest report and the upload preview.
 """
 
 from __future__ import annotations
@@ -12,9 +14,29 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from archive.countries import find_country_spans
+from archive.lang import fold_lookalikes
 from archive.models import Agreement, Kind
 
-WORD = re.compile(r"\w{4,}", re.UNICODE)
+WORD = re.compile(r"\w{3,}", re.UNICODE)
+PREFIX = 5  # 5-letter prefixes absorb most inflection in kk, ru, hy, en, az
+# Prefixes of words every treaty title has, in the archive's languages.
+BOILERPLATE = {
+    # kk
+    "респу", "үкіме", "арасы", "туралы", "турал", "келіс", "ынтым", "шарт", "хатта", "салас", "аясын",
+    "мемле", "өзара", "бойын", "жөнін", "негіз", "салад", "мен", "және", "бен", "пен",
+    # ru
+    "прави", "респу", "между", "согла", "догов", "сотру", "облас", "сфере", "протоко", "прото", "госуд",
+    "взаим", "для", "при",
+    # en
+    "agree", "gover", "repub", "betwe", "coope", "treat", "proto", "field", "state", "mutua", "memor",
+    "regar", "conce", "relat", "and", "the", "for", "with",
+    # hy
+    "համաձ", "կառավ", "միջև", "համագ", "մասին", "հանրա", "պայմա", "ոլորտ", "արձան",
+    # az
+    "razıl", "hökum", "respu", "arası", "sahəs", "haqqı", "əməkd", "müqav",
+}
+ACCEPT = 0.34  # least subject similarity (or topic overlap) to call two descriptions one agreement
 
 
 @dataclass
@@ -23,23 +45,42 @@ class Match:
     reason: str
 
 
-def title_words(title: str | None) -> set[str]:
-    # Crude but language-neutral: 5-letter prefixes absorb most inflection.
-    return {w[:5].lower() for w in WORD.findall(title or "")}
+def subject_words(title: str | None) -> set[str]:
+    """Distinctive word prefixes of a title: no country names, no treaty boilerplate."""
+    if not title:
+        return set()
+    text = fold_lookalikes(title)
+    for _, start, end in sorted(find_country_spans(text), key=lambda span: -span[1]):
+        text = text[:start] + " " + text[end:]
+    prefixes = {w[:PREFIX].lower() for w in WORD.findall(text)}
+    return {p for p in prefixes if p not in BOILERPLATE and not p.isdigit()}
 
 
 def similarity(a: str | None, b: str | None) -> float:
-    wa, wb = title_words(a), title_words(b)
+    wa, wb = subject_words(a), subject_words(b)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
 
 
-def _candidates(parties: list[str], signed_date: dt.date | None):
+def _candidates(parties: list[str], signed_date: dt.date | None) -> list[Agreement]:
     qs = Agreement.objects.with_all_parties(parties).prefetch_related("topics", "texts")
-    if signed_date:
-        return list(qs.filter(signed_date=signed_date))
-    return list(qs.filter(signed_date__isnull=True))
+    qs = qs.filter(signed_date=signed_date) if signed_date else qs.filter(signed_date__isnull=True)
+    return list(qs)
+
+
+def _score(cand: Agreement, kind, title, topics: set[str], language) -> float | None:
+    """How well ``cand`` fits; None when it certainly is another agreement."""
+    if kind and kind != Kind.OTHER and cand.kind not in (kind, Kind.OTHER):
+        return None
+    cand_topics = {t.slug for t in cand.topics.all()}
+    if topics and cand_topics and not topics & cand_topics:
+        return None  # both subjects known and different: same day, another agreement
+    overlap = len(cand_topics & topics) / len(cand_topics | topics) if topics and cand_topics else 0.0
+    titles = [cand.title] + [t.title for t in cand.texts.all()]
+    # Titles in different languages share no words; then only the topics can tell.
+    sim = max((similarity(title, other) for other in titles), default=0.0)
+    return max(overlap, sim)
 
 
 def find_agreement(
@@ -56,20 +97,14 @@ def find_agreement(
         return Match(None, "fewer than two parties recognised: not matched to any agreement")
     scored = []
     for cand in _candidates(parties, signed_date):
-        if kind and cand.kind not in (kind, Kind.OTHER) and kind != Kind.OTHER:
-            continue
-        cand_topics = {t.slug for t in cand.topics.all()}
-        overlap = len(cand_topics & set(topics)) / len(cand_topics | set(topics)) if topics or cand_topics else 0.0
-        same_language_title = any(t.language == language for t in cand.texts.all()) or cand.title_language == language
-        sim = similarity(title, cand.title) if same_language_title or not language else 0.0
-        score = max(overlap, sim)
-        if score >= 0.34:
+        score = _score(cand, kind, title, set(topics), language)
+        if score is not None and score >= ACCEPT:
             scored.append((score, cand))
+    when = signed_date.isoformat() if signed_date else "no date"
     if not scored:
-        when = signed_date.isoformat() if signed_date else "no date"
         return Match(None, f"no agreement of {'-'.join(sorted(parties))} on {when} with a matching subject")
     scored.sort(key=lambda pair: pair[0], reverse=True)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
         return Match(None, f"ambiguous: {scored[0][1].slug} and {scored[1][1].slug} fit equally well")
     best_score, best = scored[0]
-    return Match(best, f"matched {best.slug}: same parties and date, subject similarity {best_score:.2f}")
+    return Match(best, f"matched {best.slug}: same parties, same date ({when}), subject similarity {best_score:.2f}")

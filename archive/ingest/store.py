@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 
 from archive.ingest.link import find_agreement
 from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
+from archive.models.search import reindex_agreements
+from archive.search.thesaurus import suggest_topics
 from archive.models import (
     Act,
     ActAction,
@@ -139,8 +141,7 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
 
     parsed = result.agreement
     if parsed is None:
-        warnings.append("no agreement recognised in this file")
-        _finish(source, warnings, outcome)
+        _finish(source, warnings, outcome, ["no agreement recognised"])
         return outcome
 
     match = find_agreement(
@@ -152,8 +153,6 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
         language=result.language,
     )
     outcome.decisions.append(match.reason)
-    if match.reason.startswith("ambiguous"):
-        warnings.append(match.reason)
     agreement = match.agreement
     has_articles = bool(parsed.articles) and kind == SourceKind.TEXT
     if agreement is None:
@@ -170,22 +169,48 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
         warnings.append("no articles found: the text was kept, not split")
     if result.act:
         _store_act(agreement, result, source)
+    touched = {agreement.pk}
     for ref in result.related:
-        rel = _store_relation(agreement, parsed, ref)
-        if rel:
-            outcome.linked.append(rel)
+        linked = _store_relation(agreement, parsed, ref)
+        if linked:
+            outcome.linked.append(linked[0])
+            touched.add(linked[1].pk)
     agreement.status = derive_status(agreement)
     agreement.save()
     source.agreement = agreement
     outcome.agreement = agreement
-    _finish(source, warnings, outcome)
+    _finish(source, warnings, outcome, review_reasons(result, kind))
+    reindex_agreements(touched)
     return outcome
 
 
-def _finish(source: SourceDocument, warnings: list[str], outcome: StoreOutcome) -> None:
-    source.report = {**source.report, "warnings": warnings, "decisions": outcome.decisions + outcome.linked}
-    needs_review = bool(warnings) or outcome.agreement is None
-    source.status = ParseStatus.NEEDS_REVIEW if needs_review else ParseStatus.PARSED
+def review_reasons(result: ParseResult, kind: str) -> list[str]:
+    """What a reviewer must look at. The parser's repair notes ("joined 61 hard-wrapped
+    lines") are information, not doubts: only missing or uncertain facts count here."""
+    reasons = []
+    parsed = result.agreement
+    if parsed is None:
+        return ["no agreement recognised"]
+    if len(parsed.parties) < 2:
+        reasons.append("fewer than two parties recognised")
+    if kind == SourceKind.TEXT:
+        if not parsed.articles:
+            reasons.append("no articles found")
+        if not parsed.signed_date:
+            reasons.append("no date of signature found")
+        if not parsed.title:
+            reasons.append("no title found")
+    if result.act and (not result.act.number or not result.act.date):
+        reasons.append("the act's number or date is missing")
+    return reasons
+
+
+def _finish(source: SourceDocument, warnings: list[str], outcome: StoreOutcome, reasons=()) -> None:
+    review = list(reasons) + [d for d in outcome.decisions if d.startswith("ambiguous")]
+    source.report = {
+        **source.report, "warnings": warnings, "review": review, "decisions": outcome.decisions + outcome.linked,
+    }
+    source.status = ParseStatus.NEEDS_REVIEW if review or outcome.agreement is None else ParseStatus.PARSED
     source.save()
 
 
@@ -200,14 +225,28 @@ def _create_agreement(parsed: ParsedAgreement, language: str | None, *, is_draft
         _subject(parsed.topics, parsed.kind),
         taken=lambda s: Agreement.objects.filter(slug=s).exists(),
     )
-    agreement = Agreement(slug=slug, title=parsed.title or "(untitled)", title_language=language or "")
+    agreement = Agreement(slug=slug, title=parsed.title or "", title_language=language or "")
     _apply_fields(agreement, parsed, overwrite=True)
+    if not agreement.title:
+        agreement.title = agreement.title_en = supplied_title(parsed)
+        agreement.title_language = "en"
     if is_draft and not parsed.signed_date:
         agreement.status = Status.DRAFT
     agreement.save()
     _set_parties(agreement, parsed.parties, parsed.parties_as_written)
     _set_topics(agreement, parsed.topics)
     return agreement
+
+
+def supplied_title(parsed: ParsedAgreement) -> str:
+    """An editor's title in square brackets (the archival convention) for an agreement
+    whose own title the source does not give, e.g. one described by an explanatory note."""
+    names = dict(Country.objects.filter(code__in=parsed.parties).values_list("code", "name"))
+    parties = " and ".join(names.get(code, code) for code in parsed.parties) or "unknown parties"
+    kind = Kind.parse(parsed.kind).label if parsed.kind else "Agreement"
+    topic = Topic.objects.filter(slug__in=parsed.topics[:1]).first()
+    subject = f" on {topic.label('en').lower()}" if topic else ""
+    return f"[{kind} between {parties}{subject}]"
 
 
 def _apply_fields(agreement: Agreement, parsed: ParsedAgreement, *, overwrite: bool) -> None:
@@ -331,10 +370,9 @@ def _store_act(agreement: Agreement, result: ParseResult, source) -> None:
     )
 
 
-def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRelation) -> str | None:
+def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRelation) -> tuple[str, Agreement] | None:
+    """Link ``agreement`` to the one ``ref`` names, creating a stub if it is not known yet."""
     parties = ref.parties or parsed.parties
-    from archive.search.thesaurus import suggest_topics
-
     topics = suggest_topics(ref.title or "", parsed.language) if ref.title else []
     match = find_agreement(
         parties=parties, signed_date=ref.date, kind=ref.kind, title=ref.title, topics=topics, language=parsed.language
@@ -369,7 +407,7 @@ def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRe
     if ref.relation == Predicate.SUPERSEDES:
         target.status = Status.SUPERSEDED
         target.save(update_fields=["status", "updated_at"])
-    return f"{ref.relation}: {what}"
+    return f"{ref.relation}: {what}", target
 
 
 def derive_status(agreement: Agreement) -> str:

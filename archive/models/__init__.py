@@ -12,6 +12,7 @@ from .choices import (
 )
 from .countries import Country
 from .sources import SourceDocument
+from .terms import Term
 from .texts import Article, Text
 from .topics import Topic
 
@@ -33,6 +34,7 @@ __all__ = [
     "SourceDocument",
     "SourceKind",
     "Status",
+    "Term",
     "Text",
     "Topic",
 ]

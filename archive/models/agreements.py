@@ -52,6 +52,20 @@ class AgreementQuerySet(models.QuerySet):
         links = Agreement.topics.through.objects.filter(agreement=OuterRef("pk"))
         return self.filter(Exists(links.filter(models.Q(topic=topic) | models.Q(topic__parent=topic))))
 
+    def search(self, compiled):
+        """Agreements matching a compiled query (archive.search.query), with ``rank``."""
+        from .search import search_queryset
+
+        return search_queryset(self, compiled)
+
+    def newest_first(self):
+        return self.order_by(models.F("signed_date").desc(nulls_last=True), "slug")
+
+    def facets(self) -> dict:
+        from .facets import facet_counts
+
+        return facet_counts(self)
+
     def stubs(self):
         from .texts import Text
 

@@ -30,7 +30,7 @@ class Level(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SIGNED = "signed", _("Signed, not yet in force")
+    SIGNED = "signed", _("Signed")  # entry into force not recorded (yet)
     IN_FORCE = "in_force", _("In force")
     SUSPENDED = "suspended", _("Suspended")
     TERMINATED = "terminated", _("Terminated")

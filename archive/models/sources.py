@@ -27,6 +27,7 @@ class SourceDocument(models.Model):
     agreement = models.ForeignKey("Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
     status = models.CharField(max_length=16, choices=ParseStatus.choices, default=ParseStatus.PARSED)
     error = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="The normalised text, for reading and search (notes)")
     report = models.JSONField(default=dict, blank=True, help_text="The parser's output and warnings")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

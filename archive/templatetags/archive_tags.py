@@ -3,6 +3,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -42,3 +43,61 @@ def language_name(code: str) -> str:
 @register.filter
 def pair_name(pair: str) -> str:
     return " – ".join(country_name(code) for code in pair.split("-"))
+
+
+FACET_LABELS = {
+    "country": _("Country"), "pair": _("Country pair"), "topic": _("Topic"), "kind": _("Kind"),
+    "status": _("Status"), "decade": _("Decade"), "language": _("Language"),
+}
+FACET_PARAMS = {"country": "party", "decade": "signed_from"}
+
+
+@register.filter
+def facet_label(name: str) -> str:
+    return str(FACET_LABELS.get(name, name))
+
+
+@register.filter
+def facet_value(facet, name: str) -> str:
+    """A facet value as a reader sees it: country names, topic labels, choice labels."""
+    from archive.models import Kind, Status
+
+    value = facet.value
+    if name == "country":
+        return country_name(value)
+    if name == "pair":
+        return pair_name(value)
+    if name == "language":
+        return language_name(value)
+    if name == "kind":
+        return str(Kind(value).label) if value in Kind.values else value
+    if name == "status":
+        return str(Status(value).label) if value in Status.values else value
+    if name == "decade":
+        return f"{value}s"
+    if name == "topic" and facet.labels:
+        return facet.labels.get(_ui_language()) or facet.labels.get("en") or value
+    return value
+
+
+@register.filter
+def with_param(query: str, name: str) -> tuple[str, str]:
+    return (query, name)
+
+
+@register.filter
+def facet_param(pair: tuple[str, str], value: str) -> str:
+    """The current query string with this facet value added (decades become a date range)."""
+    from django.http import QueryDict
+
+    query, name = pair
+    params = QueryDict(query, mutable=True)
+    if name == "decade":
+        params["signed_from"] = f"{value}-01-01"
+        params["signed_to"] = f"{int(value) + 9}-12-31"
+    elif name == "country":
+        if value not in params.getlist("party"):
+            params.appendlist("party", value)
+    else:
+        params[name] = value
+    return params.urlencode()

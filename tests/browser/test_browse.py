@@ -2,9 +2,15 @@
 
 import pytest
 
-# Not transactional: the live server reads the seed corpus committed at session start,
-# and a transactional test would flush it for every test that runs after.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def corpus(transactional_db):
+    # The live server needs committed data, and each live-server test ends with a flush.
+    from django.core.management import call_command
+
+    call_command("load_corpus", verbosity=0)
 
 
 def test_home_filter_open_and_follow_an_article_anchor(page, screenshot):

@@ -1,0 +1,230 @@
+"""The act in front of an agreement: type, number, date, country, action, title.
+
+``Қазақстан Республикасы Үкіметінің 2024 жылғы 16 қыркүйектегі № 752 қаулысы`` ->
+government_decree 752 2024-09-16 KZ; ``Закон Республики Казахстан от ... № 27-III`` ->
+law; ``Федеральный закон от ... № 27-ФЗ`` -> federal_law; ``ՀՀ կառավարության ... N
+1363-Ա որոշում`` -> government_decision. The action comes from the operative verb
+(бекітілсін / утвердить = approve, ратификациялансын / ратифицировать = ratify, внести
+на рассмотрение Мажилиса проект Закона = submit, подписать = sign, присоединиться =
+accede).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.countries import find_countries
+from archive.ingest.dates import find_dates
+from archive.ingest.types import ParsedAct
+
+__all__ = ["act_action", "act_type", "cited_acts", "extract_act"]
+
+_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("federal_law", re.compile(r"Федеральн\w+\s+закон|FEDERAL\s+LAW|Federal\s+Law", re.I)),
+    (
+        "presidential_decree",
+        re.compile(
+            r"Президентінің\s+(?:[^\n]{0,60}\s)?Жарлығы|Жарлығы\b|ЖАРЛЫҒЫ|Указ\s+Президента|"
+            r"^УКАЗ\b|^Указ\b|Decree\s+of\s+the\s+President|Presidential\s+Decree|"
+            r"Նախագահի\s+հրամանագիր|Fərmanı|Farmoni|ФАРМАНИ|Жарлыгы",
+            re.I | re.M,
+        ),
+    ),
+    (
+        "government_decree",
+        re.compile(
+            r"Үкіметінің\s+(?:[^\n]{0,80}\s)?қаулысы|ҮКІМЕТІНІҢ\s+ҚАУЛЫСЫ|қаулысы$|ҚАУЛЫСЫ|"
+            r"Постановлени\w+\s+(?:Правительства|Кабинета)|ПОСТАНОВЛЕНИЕ|"
+            r"Decree\s+of\s+the\s+Government|Government\s+Decree|Resolution\s+of\s+the\s+"
+            r"(?:Government|Cabinet)|DECREE|RESOLUTION|Nazirlər\s+Kabinetinin\s+qərarı|"
+            r"Vazirlar\s+Mahkamasining\s+qarori|Өкмөтүнүн\s+токтому|ТОКТОМУ",
+            re.M,
+        ),
+    ),
+    (
+        "government_decision",
+        re.compile(r"որոշում|ՈՐՈՇՈՒՄ|Решение\s+Правительства|Government\s+Decision", re.M),
+    ),
+    (
+        "law",
+        re.compile(
+            r"Заңы\b|ЗАҢЫ|^Закон\b|ЗАКОН\b|Закон\s+Республики|Закон\s+Кыргызской|"
+            r"Law\s+of\s+the|^LAW\b|ՕՐԵՆՔ|օրենքը|Qanunu|QANUNU|Qonuni|QONUNI|Мыйзамы|МЫЙЗАМЫ",
+            re.M,
+        ),
+    ),
+    ("other", re.compile(r"Распоряжение|РАСПОРЯЖЕНИЕ|өкімі|ӨКІМІ|Order\s+of", re.M)),
+]
+
+_ACTIONS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "submit",
+        re.compile(
+            r"Мәжілісінің\s+қарауына|қарауына\s+енгізілсін|внести\s+на\s+рассмотрение|"
+            r"на\s+рассмотрение\s+(?:Мажилиса|Парламента|Жогорку|Олий|Милли)|"
+            r"Заңының\s+жобасы|проект\w*\s+Закона|draft\s+law|submit\w*\s+(?:to|for)|"
+            r"Ազգային\s+ժողով\w*\s+(?:քննարկման|ներկայացնել)|Milli\s+Məclisin\w*\s+müzakirəsinə",
+            re.I,
+        ),
+    ),
+    (
+        "ratify",
+        re.compile(
+            r"ратификациялансын|ратификациялау|ратифицировать|ратификаци|ratif|վավերաց|"
+            r"ratifikasiya|ratifikatsiya|ратификациялансын",
+            re.I,
+        ),
+    ),
+    (
+        "accede",
+        re.compile(
+            r"қосылсын|қосылу\s+туралы|присоединиться|присоединени|accede|accession|միանալ|"
+            r"qoşulmaq|qoşulsun",
+            re.I,
+        ),
+    ),
+    (
+        "sign",
+        re.compile(
+            r"қол\s+қою\s+туралы|қол\s+қойылсын|қол\s+қоюға\s+өкілеттік|подписать|"
+            r"О\s+подписании|о\s+подписании|authori[sz]\w+\s+to\s+sign|sign\s+the|ստորագրել|"
+            r"imzalanmasına|imzalansın",
+        ),
+    ),
+    (
+        "approve",
+        re.compile(
+            r"бекітілсін|бекіту\s+туралы|мақұлдансын|утвердить|утверждени|одобрить|approv|"
+            r"հաստատել|hաստատ|təsdiq|tasdiq",
+            re.I,
+        ),
+    ),
+]
+_NUMBER = re.compile(
+    r"(?:№|N|No\.?|Nr\.?|#)\s*(?P<num>\d[\w./-]*(?:-[\wА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ\u0531-\u0587]+)?)"
+)
+_ACT_TITLE = re.compile(
+    r"^(?:О|Об|On|Оn)\s|(?:бекіту|ратификациялау|қол\s+қою|қосылу|жобасы|мақұлдау|"
+    r"енгізу)\s+туралы$|մասին$",
+    re.I,
+)
+_SIGNING = re.compile(
+    r"жасалған|қол\s+қойылған|совершенн|подписанн|signed|done\s+at|ստորագրված|imzalanmış",
+    re.I,
+)
+_SIGN_OFF = re.compile(
+    r"Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|Վարչապետ|Նախագահ|Baş\s+nazir",
+    re.I,
+)
+
+
+def act_type(text: str) -> str | None:
+    for name, pattern in _TYPES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def act_action(text: str) -> str | None:
+    for name, pattern in _ACTIONS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _clean_number(num: str) -> str:
+    num = num.rstrip(".,;:)»\"")
+    # "752 қаулысы" is excluded by the pattern; drop a trailing case ending glued by OCR
+    return re.sub(r"(?<=\d)(?:-?(?:қаулысы|қаулысымен|шешімі))$", "", num)
+
+
+def extract_act(paragraphs: list[str], stamp: str | None, language: str | None) -> ParsedAct | None:
+    """The act from its paragraphs (title, header, operative part, signature)."""
+    if not paragraphs:
+        return None
+    text = "\n".join(paragraphs)
+    head = paragraphs[:4]
+    # header: the paragraph that names the act type (and usually its date and number)
+    header = None
+    kind = None
+    for p in head:
+        t = act_type(p)
+        if t and not _SIGNING.search(p):
+            header, kind = p, t
+            break
+    if kind is None:
+        kind = act_type("\n".join(head))
+    action = act_action(_operative(paragraphs) or text)
+    if action is None and header:
+        action = act_action(header)
+    if kind is None:
+        if action == "ratify" and language in ("kk", "ru", "ky", "uz", "hy"):
+            kind = "law"  # ratification is by law in these countries
+        elif action in ("approve", "sign", "submit"):
+            kind = "government_decree" if language in ("kk", "ru", "ky", "uz") else "other"
+        else:
+            kind = "other"
+    number = date = None
+    number_src = [p for p in head if _NUMBER.search(p) and not _SIGNING.search(p)]
+    for p in ([header] if header else []) + number_src + ([stamp] if stamp else []):
+        if p is None:
+            continue
+        m = _NUMBER.search(p)
+        dates = find_dates(p)
+        if m and number is None:
+            number = _clean_number(m.group("num"))
+        if dates and date is None and (m or p is header):
+            date = dates[0].date
+        if number and date:
+            break
+    country = None
+    for p in ([header] if header else []) + [x for x in paragraphs if _SIGN_OFF.search(x)]:
+        codes = find_countries(p)
+        if codes:
+            country = codes[0]
+            break
+    if country is None:
+        codes = find_countries(text)
+        country = codes[0] if codes else None
+    if kind == "federal_law" and country is None:
+        country = "RU"
+    title = next((p for p in paragraphs[:3] if _ACT_TITLE.search(p) and p is not header), None)
+    return ParsedAct(
+        type=kind, action=action, country=country, number=number, date=date, title=title, text=text
+    )
+
+
+def _operative(paragraphs: list[str]) -> str:
+    """The operative part: after "ҚАУЛЫ ЕТЕДІ:" / "ПОСТАНОВЛЯЕТ:" etc., else numbered items."""
+    for i, p in enumerate(paragraphs):
+        if re.search(
+            r"қаулы\s+етеді|ПОСТАНОВЛЯЕТ|постановляет|որոշում\s+է|hereby|DECIDES|decides|"
+            r"QƏRARA\s+ALIR|qaror\s+qiladi|ТОКТОМ\s+КЫЛАТ",
+            p,
+            re.I,
+        ):
+            return "\n".join(paragraphs[i:])
+    items = [p for p in paragraphs if re.match(r"^\d+[.)]\s", p)]
+    if items:
+        return "\n".join(items)
+    return "\n".join(p for p in paragraphs if not _ACT_TITLE.search(p))
+
+
+_CITED = re.compile(
+    r"(?P<body>(?:ՀՀ\s+)?կառավարության|Правительства\s+[\w\s]{0,40}?|Үкіметінің)\s+"
+    r"(?P<rest>[^\n]{0,60}?)(?:№|N)\s*(?P<num>\d[\w-]*)\s+(?P<kind>որոշ\w*|постановлени\w*|"
+    r"қаулы\w*|распоряжени\w*)"
+)
+
+
+def cited_acts(text: str) -> list[str]:
+    """Acts a document merely cites ("... N 1363-Ա որոշմամբ հաստատված ..."), as warnings."""
+    out = []
+    for m in _CITED.finditer(text):
+        dates = find_dates(m.group(0))
+        when = f" of {dates[0].date.isoformat()}" if dates else ""
+        out.append(
+            f"cites act N {m.group('num')}{when} ('{m.group(0)[:80]}'); "
+            "not an act on this agreement, not recorded as its act"
+        )
+    return out

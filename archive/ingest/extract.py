@@ -1,0 +1,338 @@
+"""Bytes of an uploaded file -> text.
+
+``extract_text(data, filename)`` sniffs the content (not just the extension) and reads
+.txt (UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1251 and other legacy encodings
+via charset-normalizer), .docx (paragraphs and tables, in document order), .pdf (the
+text layer, page by page) and .html/.htm (page chrome such as script, style, nav,
+header and footer dropped; block structure kept as line breaks).
+
+Every failure is an ``ExtractionError`` whose message says what is wrong in plain words.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+__all__ = [
+    "ALLOWED_EXTENSIONS",
+    "SUPPORTED_SUFFIXES",
+    "Extracted",
+    "ExtractionError",
+    "extract_text",
+]
+
+ALLOWED_EXTENSIONS = (".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm")
+SUPPORTED_SUFFIXES = frozenset(ALLOWED_EXTENSIONS)
+
+MEDIA_TYPES = {
+    "txt": "text/plain",
+    "md": "text/markdown",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html",
+}
+
+
+class ExtractionError(Exception):
+    """The file cannot be read as a document; ``message`` says why, in plain words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Extracted:
+    text: str
+    media_type: str
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- plain text ------------------------------------------------------------------------
+
+_CYRILLIC_LEGACY = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5")
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v") or ch == "\ufffd"
+    )
+    return bad > max(3, len(sample) * 0.01)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Decode text bytes; returns (text, encoding). Raises for binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace"), "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM has a NUL in every other byte for Latin/ASCII text
+        even = data[0:4096:2].count(0)
+        odd = data[1:4096:2].count(0)
+        half = min(len(data), 4096) / 2
+        if odd > 0.3 * half and even < 0.05 * half:
+            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+        if even > 0.3 * half and odd < 0.05 * half:
+            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
+        raise ExtractionError("This looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # pragma: no cover - library failure: fall back below
+        best = None
+    candidates: list[str] = []
+    if best is not None and best.encoding:
+        candidates.append(best.encoding)
+    candidates.extend(_CYRILLIC_LEGACY)
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # a legacy Cyrillic guess must produce mostly letters, not box-drawing signs
+        letters = sum(1 for c in text if c.isalpha())
+        if letters >= 0.5 * sum(1 for c in text if not c.isspace() and not c.isdigit()):
+            return text, enc
+    return data.decode("utf-8", errors="replace"), "utf-8 (with errors)"
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "noscript", "template", "aside",
+              "form", "button", "select", "svg", "iframe", "head", "menu"}  # fmt: skip
+_BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+               "blockquote", "section", "article", "main", "dt", "dd", "ul", "ol", "pre",
+               "center", "title", "address", "figure", "hr"}  # fmt: skip
+_VOID_TAGS = {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "wbr", "source"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID_TAGS:
+            if tag in ("br", "hr") and not self.skip:
+                self.parts.append("\n")
+            return
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in ("td", "th") and not self.skip:
+            self.parts.append("\n\n")
+        elif tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n\n")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        if tag in self.stack:
+            while self.stack:
+                top = self.stack.pop()
+                if top in _SKIP_TAGS:
+                    self.skip = max(0, self.skip - 1)
+                if top == tag:
+                    break
+        if tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def _html_to_text(html: str) -> str:
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", re.I)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    m = _META_CHARSET.search(data[:4096])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        enc = m.group(1).decode("ascii", "replace").lower()
+        try:
+            return data.decode(enc), enc
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _decode(data)
+
+
+# --- DOCX / PDF ----------------------------------------------------------------------------
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover
+        raise ExtractionError("Word documents cannot be read here: python-docx is missing") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise ExtractionError("This Word document is damaged and cannot be opened") from exc
+    parts: list[str] = []
+
+    def paragraph_text(p: Paragraph) -> str:
+        text = p.text
+        fmt = p.paragraph_format
+        indent = fmt.first_line_indent
+        if text and indent is not None and indent > 0:
+            text = "      " + text
+        return text
+
+    def walk_table(table: Table) -> None:
+        for row in table.rows:
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # merged cells repeat
+                    continue
+                seen.add(id(cell._tc))
+                for p in cell.paragraphs:
+                    if p.text.strip():
+                        parts.append(paragraph_text(p))
+                for inner in cell.tables:
+                    walk_table(inner)
+
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append(paragraph_text(Paragraph(child, document)))
+        elif tag == "tbl":
+            walk_table(Table(child, document))
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def _pdf_text(data: bytes) -> tuple[str, list[str]]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover
+        raise ExtractionError("PDF files cannot be read here: pypdf is missing") from exc
+    warnings: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as exc:
+                raise ExtractionError("This PDF is password-protected") from exc
+        pages = []
+        for i, page in enumerate(reader.pages):
+            try:
+                pages.append(page.extract_text() or "")
+            except Exception:
+                warnings.append(f"page {i + 1} could not be read")
+    except ExtractionError:
+        raise
+    except (PdfReadError, Exception) as exc:
+        raise ExtractionError("This PDF is damaged and cannot be read") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise ExtractionError("This PDF has no text layer (a scanned image?); it needs OCR first")
+    return text, warnings
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def _sniff(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:8192].lower():
+        return "html"
+    if data.startswith((b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "binary"
+    return "text"
+
+
+def extract_text(data: bytes, filename: str) -> Extracted:
+    """Read ``data`` (the bytes of ``filename``) as text. Raises ``ExtractionError``."""
+    ext = PurePath(filename or "").suffix.lower()
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ExtractionError("The file is empty")
+    if ext and ext not in ALLOWED_EXTENSIONS:
+        raise ExtractionError(
+            f"Unsupported file type {ext}; allowed: {', '.join(ALLOWED_EXTENSIONS)}"
+        )
+    kind = _sniff(data)
+    if ext == ".pdf" and kind != "pdf":
+        raise ExtractionError("This file is named .pdf but is not a PDF document")
+    if ext == ".docx":
+        if kind != "zip":
+            raise ExtractionError("This file is named .docx but is not a Word document")
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if "word/document.xml" not in zf.namelist():
+                    raise ExtractionError("This file is named .docx but is not a Word document")
+        except zipfile.BadZipFile as exc:
+            raise ExtractionError("This Word document is damaged and cannot be opened") from exc
+    warnings: list[str] = []
+    encoding = None
+    if kind == "pdf":
+        text, warnings = _pdf_text(data)
+        media = MEDIA_TYPES["pdf"]
+    elif kind == "zip":
+        if ext not in ("", ".docx"):
+            raise ExtractionError("This looks like a binary file, not text")
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                is_docx = "word/document.xml" in zf.namelist()
+        except zipfile.BadZipFile as exc:
+            raise ExtractionError("This looks like a binary file, not text") from exc
+        if not is_docx:
+            raise ExtractionError("This is a ZIP archive, not a document; upload the files in it")
+        text = _docx_text(data)
+        media = MEDIA_TYPES["docx"]
+    elif kind == "binary":
+        raise ExtractionError("This looks like a binary file, not text")
+    elif kind == "html" or ext in (".html", ".htm"):
+        raw, encoding = _decode_html(data)
+        if _looks_binary(raw):
+            raise ExtractionError("This looks like a binary file, not text")
+        text = _html_to_text(raw)
+        media = MEDIA_TYPES["html"]
+    else:
+        text, encoding = _decode(data)
+        if _looks_binary(text):
+            raise ExtractionError("This looks like a binary file, not text")
+        media = MEDIA_TYPES["md" if ext == ".md" else "txt"]
+        if encoding not in ("utf-8", "utf-8-sig"):
+            warnings.append(f"decoded as {encoding}")
+    if not text.strip():
+        raise ExtractionError("The file is empty")
+    return Extracted(text=text, media_type=media, encoding=encoding, warnings=warnings)

@@ -1,0 +1,192 @@
+"""Places of signature: city names with their inflected forms, back to the nominative.
+
+``find_place(text, language)`` looks for the city in a testimonium ("Done at ...") or an
+act clause ("... Баку қаласында жасалған", "совершенное в городе Баку") and returns it in
+the nominative of the text's language: ``Бакуде`` -> ``Баку``, ``в г. Астане`` ->
+``Астана``, ``Երևանում`` -> ``Երևան``. A city missing from the table is returned as
+written minus its case ending.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.lang import fold_lookalikes
+
+__all__ = ["find_place", "nominative_city"]
+
+# nominative: inflected forms (any language; the nominative itself is matched too)
+_CITY_TABLE = """
+Баку: Бакуде Бакуда Бакуге Баку
+Baku: Baku
+Bakı: Bakı Bakıda Bakıdа
+Բաքու: Բաքու Բաքվում Բաքուում
+Астана: Астанада Астане Астану Астаны Астана
+Astana: Astana
+Աստանա: Աստանա Աստանայում
+Нұр-Сұлтан: Нұр-Сұлтан Нұр-Сұлтанда
+Нур-Султан: Нур-Султане Нур-Султан
+Nur-Sultan: Nur-Sultan
+Алматы: Алматыда Алматы
+Алма-Ата: Алма-Ате Алма-Ата Алматы
+Almaty: Almaty
+Ереван: Ереванда Ереване Ереван
+Yerevan: Yerevan
+Երևան: Երևանում Երևան Երեւանում Երեւան
+Москва: Москве Москва
+Мәскеу: Мәскеуде Мәскеу
+Moscow: Moscow
+Մոսկվա: Մոսկվայում Մոսկվա
+Ташкент: Ташкентте Ташкенте Ташкент
+Tashkent: Tashkent
+Toshkent: Toshkent Toshkentda
+Бишкек: Бишкекте Бишкеке Бишкек
+Bishkek: Bishkek
+Душанбе: Душанбеде Душанбе
+Dushanbe: Dushanbe
+Ашгабат: Ашгабатта Ашгабате Ашгабат Ашхабаде Ашхабад
+Ashgabat: Ashgabat
+Анкара: Анкарада Анкаре Анкара
+Ankara: Ankara Ankarada
+Тбилиси: Тбилисиде Тбилиси
+Tbilisi: Tbilisi
+Թբիլիսի: Թբիլիսիում Թբիլիսի
+Минск: Минскіде Минскте Минске Минск
+Minsk: Minsk
+Киев: Киевте Киеве Киев
+Kyiv: Kyiv Kiev
+Пекин: Пекине Пекин
+Бейжің: Бейжіңде Бейжің Пекинде
+Beijing: Beijing
+Стамбул: Стамбулда Стамбуле Стамбул
+Istanbul: Istanbul İstanbul
+Берлин: Берлинде Берлине Берлин
+Berlin: Berlin
+Париж: Парижде Париже Париж
+Paris: Paris
+Лондон: Лондонда Лондоне Лондон
+London: London
+Вашингтон: Вашингтонда Вашингтоне Вашингтон
+Washington: Washington
+Тегеран: Тегеранда Тегеране Тегеран
+Tehran: Tehran
+Женева: Женевада Женеве Женева
+Geneva: Geneva
+Вена: Венада Вене
+Vienna: Vienna
+Нью-Йорк: Нью-Йоркте Нью-Йорке Нью-Йорк
+New York: New York
+Сеул: Сеулде Сеуле Сеул
+Seoul: Seoul
+Токио: Токиода Токио
+Tokyo: Tokyo
+Абу-Даби: Абу-Дабиде Абу-Даби
+Abu Dhabi: Abu Dhabi
+Дубай: Дубайда Дубае Дубай
+Астрахань: Астраханда Астрахани Астрахань
+Санкт-Петербург: Санкт-Петербургте Санкт-Петербурге Санкт-Петербург
+Saint Petersburg: Saint Petersburg St. Petersburg
+Самарканд: Самаркандта Самарканде Самарканд
+Samarkand: Samarkand Samarqand
+Бухара: Бухарада Бухаре Бухара
+Туркестан: Түркістанда Туркестане Туркестан
+Түркістан: Түркістан
+Шымкент: Шымкентте Шымкенте Шымкент
+Актау: Ақтауда Актау Ақтау
+Атырау: Атырауда Атырау
+Кишинев: Кишиневте Кишиневе Кишинев Кишинёве
+Рига: Ригада Риге Рига
+Вильнюс: Вильнюсте Вильнюсе Вильнюс
+Таллин: Таллинде Таллине Таллин
+Варшава: Варшавада Варшаве Варшава
+Прага: Прагада Праге Прага
+Будапешт: Будапештте Будапеште Будапешт
+Рим: Римде Риме
+Rome: Rome
+Мадрид: Мадридте Мадриде Мадрид
+Нью-Дели: Нью-Делиде Нью-Дели
+New Delhi: New Delhi
+Исламабад: Исламабадта Исламабаде Исламабад
+Кабул: Кабулда Кабуле Кабул
+Улан-Батор: Улан-Баторда Улан-Баторе Улан-Батор
+Эр-Рияд: Эр-Риядта Эр-Рияде Эр-Рияд
+Каир: Каирде Каире Каир
+Ханой: Ханойда Ханое Ханой
+"""
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _CITY_TABLE.strip().splitlines():
+        nom, _, forms = line.partition(":")
+        nom = nom.strip()
+        out[nom.lower()] = nom
+        for form in forms.split():
+            out.setdefault(form.lower(), nom)
+    return out
+
+
+_FORM_RE: re.Pattern[str] | None = None
+
+
+def _form_re() -> re.Pattern[str]:
+    global _FORM_RE
+    if _FORM_RE is None:
+        alts = sorted(_forms(), key=len, reverse=True)
+        _FORM_RE = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I
+        )
+    return _FORM_RE
+
+
+_KK_LOC = re.compile(r"(?:ында|інде|нда|нде|да|де|та|те)$")
+_HY_LOC = re.compile(r"(?:յում|ում)$")
+_AZ_LOC = re.compile(r"(?:'?da|'?də|'?ta|'?tə|'?de|'?te)$")
+
+
+def nominative_city(word: str, language: str | None = None) -> str:
+    """``Бакуде`` -> ``Баку``; unknown cities lose their locative ending only."""
+    known = _forms().get(word.lower())
+    if known:
+        return known
+    script_hy = any("\u0531" <= c <= "\u058a" for c in word)
+    if script_hy:
+        return _HY_LOC.sub("", word) or word
+    if language in ("ru",) and word.endswith("е") and len(word) > 4:
+        return word[:-1]
+    if re.search(r"[\u0400-\u04FF]", word):
+        return _KK_LOC.sub("", word) if len(word) > 5 else word
+    return _AZ_LOC.sub("", word) if language in ("az", "tr", "uz") and len(word) > 5 else word
+
+
+_GENERIC = [
+    re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында"),
+    re.compile(r"в\s+(?:городе|гор\.|г\.)\s*([А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)?)"),
+    re.compile(r"(?:Done|DONE|Signed|SIGNED)\s+(?:at|in|AT|IN)\s+(?:the\s+city\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
+    re.compile(r"(?:ք\.|քաղաքում)\s*([Ա-Ֆ][\u0561-\u0587]+)"),
+    re.compile(r"([Ա-Ֆ][\u0561-\u0587]+)\s+քաղաքում"),
+    re.compile(r"([A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]+)\s+(?:şəhərində|shahrida|şehrinde)"),
+    re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+шаарында"),
+]
+
+
+def find_place(text: str, language: str | None = None) -> str | None:
+    """The city ``text`` names (first one), in the nominative of the text's language."""
+    if not text:
+        return None
+    text = fold_lookalikes(text)
+    hits: list[tuple[int, str]] = []
+    for m in _form_re().finditer(text):
+        if m.group(1)[0].isupper():  # a city is capitalised ("вене" is not Vienna)
+            hits.append((m.start(), _forms()[m.group(1).lower()]))
+            break
+    for pattern in _GENERIC:
+        g = pattern.search(text)
+        if g:
+            hits.append((g.start(1), nominative_city(g.group(1), language)))
+    if not hits:
+        return None
+    hits.sort()
+    return hits[0][1]

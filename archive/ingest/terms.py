@@ -1,0 +1,178 @@
+"""Duration, renewal and notice period from the final clauses.
+
+Numbers may be digits, words or both (``5 (бес) жыл``, ``бес жыл``, ``сроком на пять
+лет``, ``for a period of five (5) years``, ``հինգ տարի``); renewal periods may be
+compounds (``бесжылдық кезеңдерге``, ``пятилетние периоды``, ``five-year periods``,
+``հնգամյա``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.ingest.types import ParsedTerm
+
+__all__ = ["extract_term", "number_value"]
+
+_NUMBER_WORDS: dict[str, int] = {}
+# compound forms are listed explicitly; single words split on spaces
+for _value, _text in {
+    1: ["бір", "один", "одного", "одну", "одна", "one", "մեկ", "bir", "бир"],
+    2: ["екі", "два", "двух", "две", "two", "երկու", "iki", "эки"],
+    3: ["үш", "три", "трех", "трёх", "three", "երեք", "üç", "уч"],
+    4: ["төрт", "четыре", "четырех", "четырёх", "four", "չորս", "dörd"],
+    5: ["бес", "пять", "пяти", "five", "հինգ", "beş", "besh", "беш"],
+    6: ["алты", "шесть", "шести", "six", "վեց", "altı", "olti"],
+    7: ["жеті", "семь", "семи", "seven", "յոթ", "yeddi", "yetti", "жети"],
+    8: ["сегіз", "восемь", "восьми", "eight", "ութ", "səkkiz", "sakkiz"],
+    9: ["тоғыз", "девять", "девяти", "nine", "ինը", "doqquz"],
+    10: ["он", "десять", "десяти", "ten", "տասը", "տաս", "on"],
+    12: ["он екі", "двенадцать", "двенадцати", "twelve", "տասներկու"],
+    15: ["он бес", "пятнадцать", "пятнадцати", "fifteen", "տասնհինգ"],
+    20: ["жиырма", "двадцать", "двадцати", "twenty", "քսան"],
+    25: ["жиырма бес", "двадцать пять", "двадцати пяти", "twenty-five", "twenty five"],
+    30: ["отыз", "тридцать", "тридцати", "thirty", "երեսուն"],
+    50: ["елу", "пятьдесят", "пятидесяти", "fifty", "հիսուն"],
+}.items():
+    for _w in _text:
+        _NUMBER_WORDS[_w] = _value
+
+# compound adjectives: бесжылдық, пятилетний, five-year, հնգամյա
+_COMPOUND_PREFIX: dict[str, int] = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10,
+    "одно": 1, "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5, "десяти": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+    "մեկ": 1, "երկ": 2, "եռ": 3, "քառ": 4, "հնգ": 5, "տասն": 10,
+}  # fmt: skip
+
+_NUM_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+# "5 (бес)", "бес (5)", "five (5)", "5", "бес"
+_N = rf"(?P<n>\d{{1,3}}|{_NUM_ALT})(?:\s*\((?:\d{{1,3}}|[^\W\d_][^()]{{0,25}})\))?"
+
+
+def number_value(word: str) -> int | None:
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _num(m: re.Match[str]) -> int | None:
+    return number_value(m.group("n"))
+
+
+_INDEFINITE = re.compile(
+    r"белгіленбеген\s+мерзімге|белгiленбеген\s+мерзiмге|мерзімсіз|шектеусіз\s+мерзімге|"
+    r"неопределенный\s+срок|неопределённый\s+срок|бессрочн|"
+    r"indefinite\s+period|unlimited\s+(?:period|duration)|indefinitely|"
+    r"անժամկետ|անորոշ\s+ժամկետ|müddətsiz|qeyri-müəyyən\s+müddət|muddatsiz|"
+    r"белгисиз\s+мөөнөткө|мөөнөтсүз",
+    re.I,
+)
+_RENEW_CUE = (
+    r"кейінгі|келесі|әрбір\s+келесі|последующ|очередн|каждый\s+последующий|successive|"
+    r"subsequent|further|additional|consecutive|հաջորդ|növbəti|keyingi|кийинки"
+)
+_YEARS = [
+    re.compile(rf"{_N}\s*жыл(?:ға|дық)?\s+(?:мерзімге|мерзiмге|мерзімі|мерзім|бойы)", re.I),
+    re.compile(rf"(?:срок(?:ом)?|период)\s+(?:на\s+|в\s+)?{_N}\s*(?:лет|года|год)\b", re.I),
+    re.compile(rf"(?:заключается|заключено|действует|действовать)\s+(?:на\s+|в\s+течение\s+){_N}\s*(?:лет|года|год)\b", re.I),
+    re.compile(rf"\bна\s+{_N}\s*(?:лет|года|год)\b", re.I),
+    re.compile(rf"(?:period|term)\s+of\s+{_N}\s*years?\b", re.I),
+    re.compile(rf"\bfor\s+{_N}\s*years?\b", re.I),
+    re.compile(rf"{_N}\s*(?:տարի|տարով|տարվա)\s*(?:ժամկետով|ժամկետ)?", re.I),
+    re.compile(rf"{_N}\s*(?:il|yil)\s*(?:müddətinə|muddatga|müddətə)", re.I),
+]
+_RENEWAL = [
+    re.compile(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?P<c>[^\W\d_]{{2,8}}?)\s*[-‐]?\s*(?:жылдық|летн\w+|year|ամյա)", re.I),
+    re.compile(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*(?:жыл\w*|лет\w*|год\w*|years?|տար\w*|il|yil)", re.I),
+    re.compile(rf"(?:продлевается|продлевается\s+автоматически|продлено)\s+на\s+{_N}\s*(?:лет|года|год)", re.I),
+    re.compile(rf"(?:extended|renewed|prolonged)\s+(?:automatically\s+)?(?:for\s+)?(?:(?:a|an)\s+)?(?:further\s+|additional\s+|successive\s+)?(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?", re.I),
+    re.compile(rf"(?:each|further|additional)\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?", re.I),
+]
+_RENEW_SAME = re.compile(
+    r"(?:продлевается|продлевается\s+автоматически)\s+на\s+(?:такой\s+же|тот\s+же|аналогичный)\s+срок|"
+    r"(?:сондай|осындай|дәл\s+сондай)\s+(?:мерзімге|кезеңге)\s+(?:ұзартылады|автоматты)|"
+    r"(?:renewed|extended)\s+(?:automatically\s+)?for\s+(?:the\s+same|a\s+similar|an\s+equal)\s+period",
+    re.I,
+)
+_NOTICE = [
+    re.compile(rf"{_N}\s*ай(?:\s+(?:бұрын|өт|қалғанға|ішінде|мерзім)|\s*бұрын)", re.I),
+    re.compile(rf"(?:за|не\s+менее\s+чем\s+за|не\s+позднее\s+чем\s+за|через|по\s+истечении)\s+{_N}\s*месяц\w*", re.I),
+    re.compile(rf"{_N}\s*месяц\w*\s+(?:с\s+даты|со\s+дня|после|до)", re.I),
+    re.compile(rf"{_N}\s*months?(?:['’]s?)?\s+(?:written\s+|prior\s+|advance\s+)?(?:notice|after|from|following|before|prior|of\s+(?:the\s+)?receipt)", re.I),
+    re.compile(rf"(?:at\s+least|not\s+less\s+than|no\s+later\s+than)\s+{_N}\s*months?", re.I),
+    re.compile(rf"{_N}\s*(?:ամիս|ամսվա|ամսից)", re.I),
+    re.compile(rf"{_N}\s*(?:ay|oy)\s*(?:əvvəl|sonra|oldin|keyin)", re.I),
+]
+_TERM_SECTION = re.compile(
+    r"мерзім|мерзiм|срок|term|duration|period|ժամկետ|müddət|muddat|мөөнөт|"
+    r"тоқтат|прекращ|terminat|denounc|денонс|դադարեց|ұзарт|продл|renew|extend|երկարաձգ",
+    re.I,
+)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;։!?])\s+|\n", text) if s.strip()]
+
+
+def extract_term(text: str) -> ParsedTerm | None:
+    """The agreement's term from ``text`` (best: its final articles). None if not stated."""
+    if not text:
+        return None
+    term = ParsedTerm()
+    found = False
+    for sentence in _sentences(text):
+        if not _TERM_SECTION.search(sentence):
+            continue
+        if _INDEFINITE.search(sentence):
+            term.indefinite = True
+            found = True
+        renew_spans: list[tuple[int, int]] = []
+        for pattern in _RENEWAL:
+            for m in pattern.finditer(sentence):
+                value = None
+                if "c" in m.groupdict() and m.group("c"):
+                    value = _COMPOUND_PREFIX.get(m.group("c").lower())
+                elif "n" in m.groupdict() and m.group("n"):
+                    value = _num(m)
+                if value and term.renewal_years is None:
+                    term.renewal_years = value
+                    found = True
+                if value:
+                    renew_spans.append(m.span())
+        if term.renewal_years is None and _RENEW_SAME.search(sentence):
+            renew_spans.append((0, 0))
+            term.renewal_years = -1  # resolved below: the same period again
+        if term.years is None and not term.indefinite:
+            for pattern in _YEARS:
+                for m in pattern.finditer(sentence):
+                    if any(a <= m.start() < b for a, b in renew_spans):
+                        continue
+                    before = sentence[max(0, m.start() - 30) : m.start()].lower()
+                    if re.search(_RENEW_CUE, before):
+                        continue
+                    value = _num(m)
+                    if value and value < 100:
+                        term.years = value
+                        found = True
+                        break
+                if term.years is not None:
+                    break
+        if term.notice_months is None:
+            for pattern in _NOTICE:
+                m = pattern.search(sentence)
+                if m:
+                    value = _num(m)
+                    if value and value <= 24:
+                        term.notice_months = value
+                        found = True
+                        break
+    if term.renewal_years == -1:
+        term.renewal_years = term.years
+    if not found:
+        return None
+    if term.indefinite:
+        term.years = None
+        term.renewal_years = None
+    return term

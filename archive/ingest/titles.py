@@ -1,0 +1,271 @@
+"""Agreement titles: the kind (head noun), the title from an act clause, an English title.
+
+``kind_of("... туралы келісім")`` -> agreement; ``kind_of("Протокол о внесении
+изменений в Соглашение ...")`` -> protocol. ``title_from_act`` recovers the agreement's
+nominative title from "... туралы келісімді бекіту туралы", "О ратификации Соглашения
+между ...", "Ратифицировать Договор ..., совершенный ...". ``english_title`` builds a
+title in English only when every part is known (parties, level, kind and a topic from a
+small phrase table); otherwise None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.countries import english_long_name
+from archive.ingest.patterns import KIND_WORDS
+from archive.lang import fold_lookalikes
+
+__all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "topic_phrase"]
+
+_KIND_RES = [(re.compile(rf"(?<![\w-]){p}", re.I), k) for p, k in KIND_WORDS]
+_HEAD_FIRST = re.compile(
+    r"^(?:соглашени|договор|протокол|конвенци|меморандум|agreement|treaty|protocol|"
+    r"convention|memorandum|exchange\s+of\s+notes|համաձայնագ|պայմանագ|արձանագր|կոնվենց|հուշագ)",
+    re.I,
+)
+
+
+def kind_of(title: str | None) -> str | None:
+    """The kind from the title's head noun (first word in ru/en, last in kk/hy/az)."""
+    if not title:
+        return None
+    t = fold_lookalikes(title).strip()
+    if _HEAD_FIRST.match(t):
+        for rx, kind in _KIND_RES:
+            if rx.match(t):
+                return kind
+    best: tuple[int, str] | None = None
+    for rx, kind in _KIND_RES:
+        for m in rx.finditer(t):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else None
+
+
+_RU_GEN_TO_NOM = [
+    (r"^Соглашения\b", "Соглашение"),
+    (r"^Договора\b", "Договор"),
+    (r"^Протокола\b", "Протокол"),
+    (r"^Конвенции\b", "Конвенция"),
+    (r"^Меморандума\b", "Меморандум"),
+    (r"^Соглашением\b", "Соглашение"),
+    (r"^Договором\b", "Договор"),
+    (r"^Протоколом\b", "Протокол"),
+    (r"^Конвенцией\b", "Конвенция"),
+    (r"^Меморандумом\b", "Меморандум"),
+    (r"^Соглашению\b", "Соглашение"),
+    (r"^Договору\b", "Договор"),
+]
+_KK_HEAD_CASE = re.compile(
+    r"(?P<head>келісім(?:[-‐]шарт)?|шарт|конвенция|хаттама|меморандум|"
+    r"համաձայնագ(?:ր|ի)|պայմանագ(?:ր|ի)|արձանագրություն|արձանագրությ)"
+    r"(?P<suffix>[^\W\d_]*)$",
+    re.I,
+)
+_HY_HEAD_NOM = {"համաձայնագ": "համաձայնագիր", "պայմանագ": "պայմանագիր"}
+
+
+def nominative_title(title: str, language: str | None) -> str:
+    """Strip the case ending of the head noun / put it in the nominative."""
+    title = re.sub(r"\s+", " ", title).strip(" ,;:«»\"")
+    for pattern, repl in _RU_GEN_TO_NOM:
+        title = re.sub(pattern, repl, title)
+    m = _KK_HEAD_CASE.search(title)
+    if m and m.group("suffix"):
+        head = m.group("head")
+        low = head.lower()
+        if low.startswith(("համաձայնագ", "պայմանագ")):
+            base = _HY_HEAD_NOM["համաձայնագ" if low.startswith("համաձայնագ") else "պայմանագ"]
+            title = title[: m.start()] + base
+        else:
+            title = title[: m.start("suffix")]
+    return _fix_caps(title)
+
+
+def _fix_caps(title: str) -> str:
+    """A layout glitch: "СОГЛАШЕНИЕ между ..." / "... туралы ШАРТ" in a mixed-case title."""
+    words = title.split(" ")
+    if len(words) < 3:
+        return title
+    lower_rest = any(any(c.islower() for c in w) for w in words[1:-1])
+    if lower_rest and words[0].isupper() and len(words[0]) > 3:
+        words[0] = words[0].capitalize()
+    if lower_rest and words[-1].isupper() and len(words[-1]) > 3:
+        words[-1] = words[-1].replace("İ", "i").replace("I", "ı" if "İ" in words[-1] else "I").lower()
+    return " ".join(words)
+
+
+_KK_ACT_TITLE = re.compile(
+    r"^(?P<t>.+?(?:келісім(?:[-‐]шарт)?|шарт|конвенция|хаттама|меморандум)[^\W\d_]*)\s+"
+    r"(?:бекіту|ратификациялау|қол\s+қою|қосылу|мақұлдау)\s+туралы",
+    re.I,
+)
+_KK_OPERATIVE = re.compile(
+    r"(?:жасалған|қол\s+қойылған|қойылған)\s+(?P<t>.+?(?:келісім(?:[-‐]шарт)?|шарт|конвенция|"
+    r"хаттама|меморандум))(?:[^\W\d_]*)\s+(?:бекітілсін|ратификациялансын|мақұлдансын)",
+    re.I,
+)
+_RU_ACT_TITLE = re.compile(
+    r"(?:О\s+ратификации|Об\s+утверждении|О\s+подписании|О\s+присоединении\s+к|"
+    r"Об\s+одобрении)\s+(?P<t>(?:Соглашени|Договор|Протокол|Конвенци|Меморандум)\w*\s.+?)"
+    r"(?:[»\"]|$|,\s+(?:совершенн|подписанн|заключенн))",
+    re.S,
+)
+_RU_OPERATIVE = re.compile(
+    r"(?:Ратифицировать|Утвердить|Одобрить|ратифицировать|утвердить)\s+(?:прилагаем\w+\s+)?"
+    r"(?P<t>(?:Соглашени|Договор|Протокол|Конвенци|Меморандум)\w*\s.+?)"
+    r"(?:,\s+(?:совершенн|подписанн|заключенн)|\s+от\s+\d|\.\s|\.$)",
+    re.S,
+)
+_EN_OPERATIVE = re.compile(
+    r"(?:ratify|approve|ratification\s+of|approval\s+of)\s+the\s+"
+    r"(?P<t>(?:Agreement|Treaty|Protocol|Convention|Memorandum)\s.+?)"
+    r"(?:,?\s+(?:signed|done|concluded)\b|\.\s|\.$)",
+    re.S,
+)
+
+
+def title_from_act(act_paragraphs: list[str], language: str | None) -> str | None:
+    """The agreement's title as an act names it, in the nominative."""
+    text = "\n".join(act_paragraphs)
+    for pattern in (_KK_OPERATIVE, _RU_OPERATIVE, _EN_OPERATIVE, _RU_ACT_TITLE):
+        m = pattern.search(text)
+        if m:
+            return nominative_title(m.group("t"), language)
+    for p in act_paragraphs[:2]:
+        m = _KK_ACT_TITLE.match(p)
+        if m:
+            return nominative_title(m.group("t"), language)
+    return None
+
+
+# --- English titles ----------------------------------------------------------------------
+
+_TOPICS: dict[str, str] = {
+    # kk
+    "қорғаныс саласында әскери барлау аясындағы ынтымақтастық":
+        "cooperation in the field of military intelligence in the sphere of defence",
+    "әскери барлау аясындағы ынтымақтастық": "cooperation in the field of military intelligence",
+    "әскери барлау саласындағы ынтымақтастық": "cooperation in the field of military intelligence",
+    "үкіметтік байланыс саласындағы ынтымақтастық":
+        "cooperation in the field of government communications",
+    "стратегиялық әріптестік және одақтастық қарым-қатынас":
+        "strategic partnership and allied relations",
+    "әскери саладағы ынтымақтастық": "military cooperation",
+    "әскери ынтымақтастық": "military cooperation",
+    "әскери-техникалық ынтымақтастық": "military-technical cooperation",
+    "қарым-қатынастардың негіздері": "the foundations of relations",
+    "достық және ынтымақтастық": "friendship and cooperation",
+    "мәдени ынтымақтастық": "cultural cooperation",
+    "білім беру саласындағы ынтымақтастық": "cooperation in the field of education",
+    "инвестицияларды өзара көтермелеу және қорғау":
+        "the promotion and reciprocal protection of investments",
+    "халықаралық автомобиль қатынасы": "international road transport",
+    "ақпараттық қауіпсіздік саласындағы ынтымақтастық":
+        "cooperation in the field of information security",
+    # ru
+    "сотрудничестве в области военной разведки":
+        "cooperation in the field of military intelligence",
+    "сотрудничестве в сфере военной разведки":
+        "cooperation in the field of military intelligence",
+    "сотрудничестве в области военной разведки в сфере обороны":
+        "cooperation in the field of military intelligence in the sphere of defence",
+    "военном сотрудничестве": "military cooperation",
+    "военно-техническом сотрудничестве": "military-technical cooperation",
+    "сотрудничестве в области образования": "cooperation in the field of education",
+    "сотрудничестве в области правительственной связи":
+        "cooperation in the field of government communications",
+    "стратегическом партнерстве и союзнических отношениях":
+        "strategic partnership and allied relations",
+    "дружбе и сотрудничестве": "friendship and cooperation",
+    "основах отношений": "the foundations of relations",
+    "культурном сотрудничестве": "cultural cooperation",
+    "взаимном поощрении и защите инвестиций":
+        "the promotion and reciprocal protection of investments",
+    "поощрении и взаимной защите инвестиций":
+        "the promotion and reciprocal protection of investments",
+    "международном автомобильном сообщении": "international road transport",
+    "сотрудничестве в области информационной безопасности":
+        "cooperation in the field of information security",
+    "торгово-экономическом сотрудничестве": "trade and economic cooperation",
+    "сотрудничестве в области ветеринарии": "cooperation in the field of veterinary medicine",
+    "сотрудничестве в сфере миграции": "cooperation in the field of migration",
+    "сотрудничестве в области туризма": "cooperation in the field of tourism",
+    "сотрудничестве в области культуры": "cooperation in the field of culture",
+    "сотрудничестве в области здравоохранения": "cooperation in the field of health care",
+    "сотрудничестве в области сельского хозяйства": "cooperation in the field of agriculture",
+    "туризм саласындағы ынтымақтастық": "cooperation in the field of tourism",
+    "мәдениет саласындағы ынтымақтастық": "cooperation in the field of culture",
+    "денсаулық сақтау саласындағы ынтымақтастық": "cooperation in the field of health care",
+    "ауыл шаруашылығы саласындағы ынтымақтастық": "cooperation in the field of agriculture",
+    # hy
+    "ռազմական հետախուզության բնագավառում համագործակցության":
+        "cooperation in the field of military intelligence",
+    "ռազմական հետախուզության ոլորտում համագործակցության":
+        "cooperation in the field of military intelligence",
+    "բարեկամության և համագործակցության": "friendship and cooperation",
+    "կրթության բնագավառում համագործակցության": "cooperation in the field of education",
+    "կրթության ոլորտում համագործակցության": "cooperation in the field of education",
+    "պաշտպանության բնագավառում համագործակցության": "cooperation in the field of defence",
+    "մշակույթի բնագավառում համագործակցության": "cooperation in the field of culture",
+    "ռազմական համագործակցության": "military cooperation",
+    "ռազմատեխնիկական համագործակցության": "military-technical cooperation",
+}  # fmt: skip
+_KIND_EN = {
+    "agreement": "Agreement",
+    "treaty": "Treaty",
+    "convention": "Convention",
+    "protocol": "Protocol",
+    "memorandum": "Memorandum",
+    "exchange_of_notes": "Exchange of Notes",
+}
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", fold_lookalikes(s).lower().replace("ё", "е")).strip(" ,.")
+
+
+_TOPIC_KEYS = {_key(k): v for k, v in _TOPICS.items()}
+
+
+def topic_phrase(title: str, language: str | None) -> str | None:
+    """The topic part of a title ("әскери барлау аясындағы ынтымақтастық")."""
+    t = fold_lookalikes(title)
+    m = re.search(r"(?:арасындағы|арасында)\s+(?P<topic>.+?)\s+туралы\s+\S+$", t, re.I)
+    if m:
+        return m.group("topic")
+    m = re.search(r"\s(?:о|об)\s+(?P<topic>.+)$", t)
+    if m:
+        return m.group("topic")
+    m = re.search(r"միջև\s+(?P<topic>.+?)\s+մասին", t)
+    if m:
+        return m.group("topic")
+    m = re.search(r"\s(?:on|concerning|regarding)\s+(?P<topic>.+)$", t)
+    if m:
+        return m.group("topic")
+    return None
+
+
+def english_title(
+    title: str | None, kind: str | None, parties: list[str], level: str | None, language: str | None
+) -> str | None:
+    if not title:
+        return None
+    if language == "en":
+        return _fix_caps(title)
+    if kind not in _KIND_EN or len(parties) != 2 or level not in ("state", "government"):
+        return None
+    topic = topic_phrase(title, language)
+    english_topic = _TOPIC_KEYS.get(_key(topic)) if topic else None
+    if not english_topic:
+        return None
+    names = [english_long_name(c) for c in parties]
+    if not all(names):
+        return None
+    if level == "government":
+        names = [f"the Government of {n}" for n in names]
+    head = _KIND_EN[kind]
+    if kind == "memorandum" and re.search(r"взаимопонимани|түсіністік|փոխըմբռնման", title, re.I):
+        head = "Memorandum of Understanding"
+    return f"{head} between {names[0]} and {names[1]} on {english_topic}"

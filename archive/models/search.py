@@ -1,0 +1,184 @@
+"""Full-text search in PostgreSQL: keeping the vectors, running queries, explaining hits.
+
+Every text is analysed in Python (archive.search.analysis: the project's Kazakh,
+Azerbaijani and Armenian stemmers, Snowball for Russian and English) and stored with
+``to_tsvector('simple', …)``, so index and query are analysed the same way. Two vectors:
+one per agreement (title A; parties, place, acts, topics, headings B; texts and notes C)
+ranks agreements; one per article finds the articles to show for the agreements on the
+page shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Q, Value
+
+from archive.search.analysis import analyse_for_index
+from archive.search.query import CompiledQuery
+from archive.search.snippets import snippet
+
+WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
+TOPIC_BOOST = 0.3
+WORD_RE = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
+HITS_PER_AGREEMENT = 3
+
+
+def reindex_agreements(ids: Iterable[int]) -> None:
+    """Recompute the search vectors of these agreements and their articles."""
+    from archive.models import Agreement, SourceDocument, SourceKind
+
+    ids = list(ids)
+    if not ids:
+        return
+    agreements = Agreement.objects.filter(pk__in=ids).prefetch_related(
+        "parties__country", "texts__articles", "acts", "topics",
+        models.Prefetch("sources", queryset=SourceDocument.objects.filter(kind=SourceKind.NOTE).only(
+            "pk", "agreement_id", "text", "language")),
+    )
+    agreement_rows, article_rows, words = [], [], set()
+    for a in agreements:
+        title, meta, body = [], [], []
+        title.append(analyse_for_index(a.title, a.title_language or None))
+        title.append(analyse_for_index(a.title_en, "en"))
+        for act in a.acts.all():
+            title.append(analyse_for_index(act.number, None))
+            meta.append(analyse_for_index(act.title, act.language or None))
+        for party in a.parties.all():
+            meta.append(analyse_for_index(party.as_written, a.title_language or None))
+            meta.extend(analyse_for_index(name, lang) for lang, name in party.country.names.items())
+        meta.append(analyse_for_index(a.signed_place, a.title_language or None))
+        for topic in a.topics.all():
+            meta.extend(analyse_for_index(label, lang) for lang, label in topic.labels.items())
+        for text in a.texts.all():
+            title.append(analyse_for_index(text.title, text.language))
+            body.append(analyse_for_index(text.preamble, text.language))
+            body.append(analyse_for_index(text.final_clauses, text.language))
+            words.update(WORD_RE.findall(text.title.lower()))
+            for article in text.articles.all():
+                heading = analyse_for_index(article.heading, text.language)
+                content = analyse_for_index(article.body, text.language)
+                meta.append(heading)
+                body.append(content)
+                article_rows.append((article.pk, heading, content))
+                words.update(WORD_RE.findall(article.heading.lower()))
+                words.update(WORD_RE.findall(article.body.lower()))
+        for note in a.sources.all():
+            body.append(analyse_for_index(note.text, note.language or None))
+            words.update(WORD_RE.findall(note.text.lower()))
+        words.update(WORD_RE.findall(a.title.lower()))
+        agreement_rows.append((a.pk, " ".join(title), " ".join(meta), " ".join(body)))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """UPDATE archive_agreement SET search_vector =
+                   setweight(to_tsvector('simple', v.a), 'A') || setweight(to_tsvector('simple', v.b), 'B')
+                   || setweight(to_tsvector('simple', v.c), 'C')
+               FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS a,
+                            unnest(%s::text[]) AS b, unnest(%s::text[]) AS c) AS v
+               WHERE archive_agreement.id = v.id""",
+            [list(col) for col in zip(*agreement_rows, strict=True)],
+        )
+        if article_rows:
+            cursor.execute(
+                """UPDATE archive_article SET search_vector =
+                       setweight(to_tsvector('simple', v.h), 'B') || setweight(to_tsvector('simple', v.b), 'C')
+                   FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS h,
+                                unnest(%s::text[]) AS b) AS v
+                   WHERE archive_article.id = v.id""",
+                [list(col) for col in zip(*article_rows, strict=True)],
+            )
+        if words:
+            cursor.execute(
+                "INSERT INTO archive_term (word) SELECT unnest(%s::text[]) ON CONFLICT (word) DO NOTHING",
+                [sorted(words)],
+            )
+
+
+def search_queryset(queryset, compiled: CompiledQuery):
+    """Agreements matching ``compiled``, with a ``rank``; the caller orders."""
+    from archive.models import Agreement
+
+    query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
+    rank = SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True, normalization=Value(1))
+    match = Q(search_vector=query)
+    if compiled.matched_concepts:
+        # Cross-language: an agreement filed under a concept the query names is a hit even
+        # when its texts are in a language the query's words do not reach.
+        links = Agreement.topics.through.objects.filter(agreement=OuterRef("pk"))
+        on_topic = Exists(links.filter(topic__slug__in=compiled.matched_concepts))
+        queryset = queryset.annotate(on_topic=on_topic)
+        match |= Q(on_topic=True)
+        rank = rank + models.Case(models.When(on_topic=True, then=Value(TOPIC_BOOST)), default=Value(0.0))
+    return queryset.filter(match).annotate(rank=rank)
+
+
+@dataclass
+class Hit:
+    number: str
+    heading: str
+    language: str
+    snippet: str
+    anchor: str
+
+
+@dataclass
+class Explanation:
+    hits: list[Hit] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def explain(agreements: list, compiled: CompiledQuery) -> None:
+    """Attach ``.hits`` (best articles with snippets), ``.snippet`` and ``.reasons`` to
+    each agreement of a page: one query, whatever the page size."""
+    from archive.models import Article
+
+    if not agreements or compiled.is_empty:
+        return
+    query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
+    rows = (
+        Article.objects.filter(text__agreement__in=[a.pk for a in agreements], search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True),
+                  agreement_id=F("text__agreement_id"), language=F("text__language"))
+        .order_by("agreement_id", "-rank", "position")
+        .values("agreement_id", "number", "heading", "body", "language", "rank")
+    )
+    by_agreement: dict[int, list[Hit]] = defaultdict(list)
+    for row in rows:
+        hits = by_agreement[row["agreement_id"]]
+        if len(hits) < HITS_PER_AGREEMENT:
+            hits.append(Hit(row["number"], row["heading"], row["language"],
+                            snippet(row["body"], row["language"], compiled.lexemes), f"art-{row['number']}"))
+    for agreement in agreements:
+        agreement.hits = by_agreement.get(agreement.pk, [])
+        agreement.snippet = agreement.hits[0].snippet if agreement.hits else None
+        reasons = []
+        topics = {t.slug: t for t in agreement.topics.all()}
+        for slug in compiled.matched_concepts:
+            if slug in topics:
+                reasons.append(f"topic: {topics[slug].label('en').lower()}")
+        if agreement.hits:
+            reasons.append("articles " + ", ".join(h.number for h in agreement.hits))
+        agreement.reasons = reasons
+
+
+def did_you_mean(q: str) -> str | None:
+    """A spelling the archive knows, for a query that found nothing (trigram similarity);
+    None when every word is already known or nothing close exists. One query."""
+    words = WORD_RE.findall(q.lower())[:8]
+    if not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT q.w, (SELECT t.word FROM archive_term t WHERE t.word %% q.w
+                            ORDER BY t.word = q.w DESC, similarity(t.word, q.w) DESC, t.word LIMIT 1)
+               FROM unnest(%s::text[]) WITH ORDINALITY AS q(w, i) ORDER BY q.i""",
+            [words],
+        )
+        rows = cursor.fetchall()
+    suggestion = [best or word for word, best in rows]
+    return " ".join(suggestion) if suggestion != words else None

@@ -1,0 +1,206 @@
+"""Per-language analysis: one function turns text into lexemes, at index AND query time.
+
+The database side is deliberately simple (decision "option b")::
+
+    search_vector = setweight(to_tsvector('simple', %(analysed_title)s), 'A') || ...
+
+where every ``%(analysed_...)s`` is :func:`analyse_for_index` of the text in its language:
+a space-separated string of lexemes made only of letters and digits, which PostgreSQL's
+``simple`` configuration keeps exactly as they are (lower-case, no stop words, one token
+per lexeme, positions preserved for phrase search).  Queries are compiled by
+:mod:`archive.search.query` with the *same* analysers into a string for
+``to_tsquery('simple', %s)``.  Index-time and query-time analysis are therefore identical
+and testable without a database.
+
+Stemmers (pluggable through :func:`register_stemmer`):
+
+=====  ==========================================================================
+kk     :mod:`archive.search.kazakh` (project's own suffix stripper)
+az     :mod:`archive.search.azerbaijani` (project's own suffix stripper)
+hy     :mod:`archive.search.armenian` (project's own; Snowball's is inconsistent)
+ru     Snowball ``russian`` (PyPI ``snowballstemmer``), after ``ё`` → ``е``
+en     Snowball ``english`` (PyPI ``snowballstemmer``)
+=====  ==========================================================================
+
+If ``snowballstemmer`` is not installed, ru/en fall back to lower-casing only (a warning
+is logged once); re-index after installing it.
+
+Changing any stemmer changes the lexemes: the search vectors must then be rebuilt
+(:data:`ANALYSER_VERSION` is bumped so the lead's re-index command can detect it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+
+from . import armenian, azerbaijani, kazakh
+from .text import clean, detect_script, fold_homoglyphs_to_cyrillic, script_of, tokenise
+
+__all__ = [
+    "ANALYSER_VERSION",
+    "LANGUAGES",
+    "SCRIPT_LANGUAGES",
+    "analyse",
+    "analyse_for_index",
+    "guess_language",
+    "register_stemmer",
+    "stem_word",
+    "stemmer_for",
+]
+
+log = logging.getLogger(__name__)
+
+#: bump when any analyser changes its output (stored vectors must be rebuilt)
+ANALYSER_VERSION = 1
+
+LANGUAGES = ("en", "ru", "kk", "hy", "az")
+
+#: script -> languages whose analyser may apply to a word in that script (first = default)
+SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "cyrillic": ("ru", "kk"),
+    "latin": ("en", "az"),
+    "armenian": ("hy",),
+}
+_LANGUAGE_SCRIPT = {"ru": "cyrillic", "kk": "cyrillic", "en": "latin", "az": "latin", "hy": "armenian"}
+
+Stemmer = Callable[[str], str]
+_STEMMERS: dict[str, Stemmer] = {}
+
+
+def register_stemmer(language: str, stemmer: Stemmer, script: str | None = None) -> None:
+    """Install or replace the word stemmer for *language* (takes a raw word, returns a
+    lexeme of letters/digits).  Re-index after changing a stemmer."""
+    _STEMMERS[language] = stemmer
+    if script:
+        _LANGUAGE_SCRIPT[language] = script
+
+
+def _snowball(name: str) -> Stemmer | None:
+    try:
+        import snowballstemmer
+    except ImportError:  # pragma: no cover - depends on the environment
+        log.warning("snowballstemmer is not installed: %s words are only lower-cased", name)
+        return None
+    st = snowballstemmer.stemmer(name)
+    return st.stemWord
+
+
+def _make_russian() -> Stemmer:
+    sb = _snowball("russian")
+
+    @lru_cache(maxsize=200_000)
+    def stem_ru(word: str) -> str:
+        w = fold_homoglyphs_to_cyrillic(word.lower().replace("ё", "е"), {"i": "и"})
+        if sb is None or not w.isalpha():
+            return w
+        return sb(w)
+
+    return stem_ru
+
+
+def _make_english() -> Stemmer:
+    sb = _snowball("english")
+
+    @lru_cache(maxsize=200_000)
+    def stem_en(word: str) -> str:
+        w = word.lower()
+        if sb is None:
+            return w
+        return sb(w)
+
+    return stem_en
+
+
+register_stemmer("kk", kazakh.stem, "cyrillic")
+register_stemmer("az", azerbaijani.stem, "latin")
+register_stemmer("hy", armenian.stem, "armenian")
+register_stemmer("ru", _make_russian(), "cyrillic")
+register_stemmer("en", _make_english(), "latin")
+
+
+def stemmer_for(language: str) -> Stemmer:
+    """The stemmer of *language*; unknown languages get lower-casing."""
+    return _STEMMERS.get(language, str.lower)
+
+
+def _word_script(word: str) -> str | None:
+    """Script of a word; a word with any Cyrillic letter is Cyrillic (look-alikes)."""
+    first = None
+    for ch in word:
+        s = script_of(ch)
+        if s == "cyrillic":
+            return s
+        if first is None:
+            first = s
+    return first
+
+
+def stem_word(word: str, language: str) -> str:
+    """Stem one word as a text of *language* would have it stemmed at index time.
+
+    A word in another script than the language's (a Latin name in a Kazakh text) is
+    stemmed by the default analyser of its own script, so the query side can find it.
+    """
+    script = _word_script(word)
+    if script is not None and _LANGUAGE_SCRIPT.get(language) not in (None, script):
+        language = SCRIPT_LANGUAGES[script][0]
+    lexeme = stemmer_for(language)(word)
+    return lexeme if lexeme else word.lower()
+
+
+def analyse(text: str, language: str | None) -> list[str]:
+    """Text → lexemes (letters and digits only), in order; *language* None → guessed."""
+    if not text:
+        return []
+    lang = language or guess_language(text)
+    out: list[str] = []
+    for tok in tokenise(clean(text)):
+        if tok.kind == "number":
+            out.append(tok.text)
+        else:
+            lex = stem_word(tok.text, lang)
+            if lex.isalnum():
+                out.append(lex)
+            else:  # defensive: a stemmer must never emit punctuation
+                out.extend(p for p in _split_alnum(lex) if p)
+    return out
+
+
+def _split_alnum(s: str) -> list[str]:
+    buf: list[str] = []
+    parts: list[str] = []
+    for ch in s:
+        if ch.isalnum():
+            buf.append(ch)
+        elif buf:
+            parts.append("".join(buf))
+            buf = []
+    if buf:
+        parts.append("".join(buf))
+    return parts
+
+
+def analyse_for_index(text: str, language: str | None) -> str:
+    """The string to store with ``to_tsvector('simple', %s)``: space-joined lexemes."""
+    return " ".join(analyse(text, language))
+
+
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+_AZERI_LETTERS = frozenset("əğışçöü")
+
+
+def guess_language(text: str) -> str:
+    """A cheap guess among en/ru/kk/hy/az from script and tell-tale letters."""
+    script = detect_script(text)
+    if script == "armenian":
+        return "hy"
+    sample = text[:20000].lower()
+    if script == "cyrillic":
+        n_kk = sum(1 for c in sample if c in _KAZAKH_LETTERS)
+        return "kk" if n_kk >= max(2, len(sample) // 500) else "ru"
+    if script == "latin":
+        n_az = sum(1 for c in sample if c in _AZERI_LETTERS)
+        return "az" if n_az >= max(2, len(sample) // 300) else "en"
+    return "en"

@@ -1,0 +1,186 @@
+"""Text primitives shared by every analyser: cleaning, tokenising, script detection.
+
+Everything here is pure Python, has no database or Django dependency and is safe on any
+input (control characters, NUL bytes, emoji, RTL marks, 10 kB strings ...).
+
+Token model
+-----------
+A *token* is either
+
+* a **word**: a run of letters (``str.isalpha``); hyphens and apostrophes split words, so
+  ``қарым-қатынас`` gives two tokens, both at index time and at query time;
+* a **number**: a run of digits, or an *act number* (digits, a hyphen and an upper-case
+  suffix of at most four letters: ``27-ФЗ``, ``117-V``, ``1363-Ա``; or digits with a glued
+  suffix of at most four letters: ``12bis``, ``27фз``).  An act number becomes
+  ONE lexeme with the hyphen removed and lower-cased (``27фз``, ``117v``, ``1363ա``), so
+  that PostgreSQL's own parser, which ``to_tsvector('simple', ...)`` runs over the analysed
+  string, sees it as a single ``numword`` token.  A lower-case suffix after a number is an
+  inflection (``1-бап``, ``13-бапқа``, ``2-ի``): the number and the word are separate tokens.
+
+Every lexeme an analyser emits consists of letters and digits only, never punctuation, so
+the analysed string survives PostgreSQL's parser unchanged and cannot inject tsquery syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_TOKEN_LENGTH",
+    "Token",
+    "clean",
+    "detect_script",
+    "fold_homoglyphs_to_cyrillic",
+    "has_cyrillic",
+    "tokenise",
+]
+
+#: Longer "words" (base64 blobs, hashes) are dropped: PostgreSQL limits lexemes to 2 kB
+#: and such strings are never useful search terms.
+MAX_TOKEN_LENGTH = 60
+
+# Characters that are deleted outright (joining the pieces of a word they split):
+# soft hyphen, zero-width space/joiners, word joiner, BOM, bidi marks and embeddings,
+# Armenian emphasis/exclamation/question marks written inside words (՛ ՜ ՞), Armenian
+# abbreviation mark (՟), combining acute used as a stress mark.
+_DELETE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069\u055b\u055c\u055e\u055f\u0301",
+    )
+)
+
+
+def clean(text: str) -> str:
+    """NFC-normalise and remove invisible characters; control characters become spaces."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).translate(_DELETE)
+    # Control characters (incl. NUL) -> space; keep ordinary whitespace.
+    return _CONTROL_RE.sub(" ", text)
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+# word | act number | number.  [^\W\d_] is "a letter" (incl. letters with combining marks
+# after NFC).  Numbers: digits, optionally followed by -SUFFIX (checked in tokenise()).
+_TOKEN_RE = re.compile(r"(?P<num>\d+)(?:(?P<hyph>-)?(?P<suf>[^\W\d_]{1,4})(?![^\W\d_]))?|(?P<word>[^\W\d_]+)")
+
+
+class Token(tuple):
+    """(text, start, end, kind) where kind is ``"word"`` or ``"number"``."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, start: int, end: int, kind: str) -> Token:
+        return super().__new__(cls, (text, start, end, kind))
+
+    @property
+    def text(self) -> str:
+        return self[0]
+
+    @property
+    def start(self) -> int:
+        return self[1]
+
+    @property
+    def end(self) -> int:
+        return self[2]
+
+    @property
+    def kind(self) -> str:
+        return self[3]
+
+
+def tokenise(text: str) -> list[Token]:
+    """Split *already cleaned* text into word and number tokens (original case kept).
+
+    Offsets refer to the string passed in (use them for highlighting).
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group("word")
+        if word is not None:
+            if len(word) <= MAX_TOKEN_LENGTH:
+                append(Token(word, m.start(), m.end(), "word"))
+            continue
+        num = m.group("num")
+        suf = m.group("suf")
+        if suf is not None and (m.group("hyph") is None or suf.isupper() or _is_latin(suf)):
+            # act number: 27-ФЗ, 117-V, 1363-Ա  -> one token "27фз"
+            append(Token(num + suf.lower(), m.start(), m.end(), "number"))
+            continue
+        if len(num) <= MAX_TOKEN_LENGTH:
+            append(Token(num, m.start("num"), m.end("num"), "number"))
+        if suf is not None:
+            # inflected ordinal (1-бап, 2-ի): the suffix is a word of its own
+            append(Token(suf, m.start("suf"), m.end("suf"), "word"))
+    return tokens
+
+
+def _is_latin(s: str) -> bool:
+    return all("a" <= c <= "z" or "A" <= c <= "Z" for c in s)
+
+
+def script_of(ch: str) -> str | None:
+    """``"cyrillic"``, ``"latin"``, ``"armenian"`` or None for one letter."""
+    o = ord(ch)
+    if 0x0400 <= o <= 0x04FF or 0x0500 <= o <= 0x052F:
+        return "cyrillic"
+    if 0x0530 <= o <= 0x058F or 0xFB13 <= o <= 0xFB17:
+        return "armenian"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
+        return "latin"
+    return None
+
+
+def detect_script(text: str) -> str | None:
+    """The dominant script of the letters in *text* (``cyrillic``, ``latin``, ``armenian``)."""
+    counts: dict[str, int] = {}
+    for ch in text[:20000]:
+        s = script_of(ch)
+        if s is not None:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+def has_cyrillic(word: str) -> bool:
+    return any(script_of(c) == "cyrillic" for c in word)
+
+
+# Latin letters that look like Cyrillic ones (after lower-casing).  Used only inside words
+# that also contain Cyrillic letters, so "Үкiметi" (Latin i) becomes "үкіметі" while an
+# English word stays English.  Language-specific choices (i -> і, y -> ү for Kazakh) are
+# passed by the caller.
+_BASE_HOMOGLYPHS = {
+    "a": "а",
+    "b": "в",  # capital B looks like В
+    "c": "с",
+    "e": "е",
+    "h": "н",  # capital H looks like Н
+    "k": "к",
+    "m": "м",  # capital M
+    "o": "о",
+    "p": "р",
+    "t": "т",  # capital T
+    "x": "х",
+    "y": "у",
+    "i": "і",
+    "ı": "і",
+}
+_LATIN_LETTER_RE = re.compile(r"[a-zı]")
+
+
+def fold_homoglyphs_to_cyrillic(word: str, overrides: dict[str, str] | None = None) -> str:
+    """Replace Latin look-alikes inside a *lower-cased* mixed-script word by Cyrillic."""
+    if word.isascii() or not _LATIN_LETTER_RE.search(word) or not has_cyrillic(word):
+        return word
+    table = _BASE_HOMOGLYPHS if not overrides else {**_BASE_HOMOGLYPHS, **overrides}
+    return "".join(table.get(c, c) for c in word)

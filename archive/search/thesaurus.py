@@ -1,0 +1,303 @@
+"""The topic thesaurus: a small multilingual two-level tree of treaty-practice concepts.
+
+Data: ``fixtures/topics.json`` — a list of ``{"slug", "parent", "labels": {en, ru, kk, hy,
+az}, "synonyms": {en: [...], ...}}``.  Labels are the preferred terms as they appear in
+agreement titles; synonyms are other real terms (inflected set phrases included).
+
+Matching is done on *lexemes* (see :mod:`archive.search.analysis`), so inflected forms
+match: ``әскери барлау аясындағы`` contains ``әскери барлау``; ``военной разведки`` is
+``военная разведка``.  Every term is analysed once, when the index is built (cached).
+
+Public API
+----------
+* :func:`load_concepts` — the concepts (cached).
+* :func:`get_concept`, :func:`concepts_by_slug`, :func:`children`.
+* :func:`suggest_topics` — slugs for a document text, best first (parents included).
+* :func:`concepts_in_query` — concepts a user query names, in any language.
+* :func:`find_matches` — concept spans in a lexeme sequence (used by the query compiler).
+* :func:`label_lexemes` — the labels of a concept in all languages, as lexeme tuples.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .analysis import LANGUAGES, SCRIPT_LANGUAGES, analyse, guess_language
+from .text import clean, script_of
+
+__all__ = [
+    "DEFAULT_PATH",
+    "Concept",
+    "Match",
+    "children",
+    "concepts_by_slug",
+    "concepts_for_lexemes",
+    "concepts_in_query",
+    "find_matches",
+    "get_concept",
+    "label_lexemes",
+    "load_concepts",
+    "suggest_topics",
+]
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "fixtures" / "topics.json"
+
+#: lexemes at the start of a text that count as its title (weight x3)
+TITLE_ZONE = 40
+#: suggestions returned at most (parents added on top of these are not counted)
+MAX_SUGGESTIONS = 6
+
+
+@dataclass(frozen=True)
+class Concept:
+    slug: str
+    parent: str | None
+    labels: dict[str, str]
+    synonyms: dict[str, tuple[str, ...]]
+
+    def __hash__(self) -> int:
+        return hash(self.slug)
+
+    def label(self, language: str = "en") -> str:
+        """The label in *language*, falling back to English, then to the slug."""
+        return self.labels.get(language) or self.labels.get("en") or self.slug
+
+    def terms(self, language: str | None = None) -> Iterator[tuple[str, str, bool]]:
+        """(language, term, is_label) for the labels and synonyms (of one language)."""
+        for lang in LANGUAGES if language is None else (language,):
+            label = self.labels.get(lang)
+            if label:
+                yield lang, label, True
+            for syn in self.synonyms.get(lang, ()):
+                yield lang, syn, False
+
+
+@dataclass(frozen=True)
+class Match:
+    """A concept term found in a lexeme sequence: lexemes[start:end]."""
+
+    slug: str
+    start: int
+    end: int
+    language: str
+    is_label: bool
+
+
+# ----------------------------------------------------------------------------- loading
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> tuple[Concept, ...]:
+    with open(path, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    concepts = []
+    for item in raw:
+        syn = item.get("synonyms") or {}
+        concepts.append(
+            Concept(
+                slug=item["slug"],
+                parent=item.get("parent"),
+                labels=dict(item.get("labels") or {}),
+                synonyms={lang: tuple(v) for lang, v in syn.items()},
+            )
+        )
+    return tuple(concepts)
+
+
+def load_concepts(path: str | Path | None = None) -> list[Concept]:
+    """All concepts, in file order (parsed once per path and cached)."""
+    return list(_load(str(path or DEFAULT_PATH)))
+
+
+def concepts_by_slug(path: str | Path | None = None) -> dict[str, Concept]:
+    return {c.slug: c for c in _load(str(path or DEFAULT_PATH))}
+
+
+def get_concept(slug: str, path: str | Path | None = None) -> Concept | None:
+    return concepts_by_slug(path).get(slug)
+
+
+def children(slug: str, path: str | Path | None = None) -> list[Concept]:
+    return [c for c in _load(str(path or DEFAULT_PATH)) if c.parent == slug]
+
+
+# ----------------------------------------------------------------------------- index
+class _Index:
+    """language -> first lexeme -> [(lexeme tuple, slug, is_label)], longest first."""
+
+    def __init__(self, concepts: Sequence[Concept]) -> None:
+        self.by_lang: dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
+        self.labels: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.exact: dict[str, dict[tuple[str, ...], list[str]]] = {}
+        for c in concepts:
+            seen: set[tuple[str, tuple[str, ...]]] = set()
+            for lang, term, is_label in c.terms():
+                lex = tuple(analyse(term, lang))
+                if not lex or (lang, lex) in seen:
+                    continue
+                seen.add((lang, lex))
+                slugs = self.exact.setdefault(lang, {}).setdefault(lex, [])
+                if c.slug not in slugs:
+                    slugs.append(c.slug)
+                self.by_lang.setdefault(lang, {}).setdefault(lex[0], []).append((lex, c.slug, is_label))
+                if is_label:
+                    self.labels.setdefault(c.slug, []).append((lang, lex))
+        for table in self.by_lang.values():
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+
+
+@lru_cache(maxsize=8)
+def _index(path: str) -> _Index:
+    with _lock:
+        return _Index(_load(path))
+
+
+def _idx(path: str | Path | None) -> _Index:
+    return _index(str(path or DEFAULT_PATH))
+
+
+def find_matches(
+    lexemes: Sequence[str],
+    language: str,
+    path: str | Path | None = None,
+    *,
+    maximal: bool = True,
+) -> list[Match]:
+    """Concept terms of *language* occurring in *lexemes* (analysed with that language).
+
+    With *maximal*, a match lying inside a longer match of another concept is dropped
+    (``еркін сауда`` is free-trade, not also trade); one match per concept per position.
+    """
+    table = _idx(path).by_lang.get(language)
+    if not table:
+        return []
+    found: list[Match] = []
+    n = len(lexemes)
+    for i, lex in enumerate(lexemes):
+        entries = table.get(lex)
+        if not entries:
+            continue
+        seen: set[str] = set()
+        for terms, slug, is_label in entries:
+            k = len(terms)
+            if slug in seen or i + k > n:
+                continue
+            if k == 1 or tuple(lexemes[i : i + k]) == terms:
+                seen.add(slug)
+                found.append(Match(slug, i, i + k, language, is_label))
+    if not maximal or len(found) < 2:
+        return found
+    keep = []
+    for m in found:
+        inside = any(
+            o.slug != m.slug and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in found
+        )
+        if not inside:
+            keep.append(m)
+    return keep
+
+
+def concepts_for_lexemes(lexemes: Sequence[str], language: str, path: str | Path | None = None) -> list[str]:
+    """Slugs of the concepts having a term of *language* whose lexemes are exactly
+    *lexemes* (the whole sequence, not a part of it)."""
+    return list(_idx(path).exact.get(language, {}).get(tuple(lexemes), ()))
+
+
+def label_lexemes(slug: str, path: str | Path | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """[(language, lexemes)] of the concept's labels, each analysed in its language."""
+    return list(_idx(path).labels.get(slug, ()))
+
+
+# ----------------------------------------------------------------------------- suggestions
+def suggest_topics(text: str, language: str | None = None, path: str | Path | None = None) -> list[str]:
+    """Slugs of the concepts a document is about, best first; parents of matched children
+    are included, right after their first child (a chosen child always precedes its
+    parent: specific before general).
+
+    Weight of one occurrence: 2 for a multi-word term, 1 for a single word; x3 inside the
+    first :data:`TITLE_ZONE` lexemes (the title).  A concept needs a real signal: a title
+    or multi-word match and a score of 3 (one word of a title is enough: works for a
+    reference's title alone), or three single-word matches and a score of 4; and at least
+    1/8 of the best concept's score.  At most :data:`MAX_SUGGESTIONS` concepts
+    (plus their parents).
+    """
+    if not text or not text.strip():
+        return []
+    lang = language if language in LANGUAGES else guess_language(text)
+    lexemes = analyse(text, lang)
+    matches = find_matches(lexemes, lang, path)
+    scores: dict[str, float] = {}
+    first: dict[str, int] = {}
+    strong: dict[str, bool] = {}
+    singles: dict[str, int] = {}
+    for m in matches:
+        multi = (m.end - m.start) > 1
+        w = (2.0 if multi else 1.0) * (3.0 if m.start < TITLE_ZONE else 1.0)
+        scores[m.slug] = scores.get(m.slug, 0.0) + w
+        first.setdefault(m.slug, m.start)
+        if multi or m.start < TITLE_ZONE:
+            strong[m.slug] = True
+        else:
+            singles[m.slug] = singles.get(m.slug, 0) + 1
+    if not scores:
+        return []
+    best = max(scores.values())
+    ranked = sorted(scores, key=lambda s: (-scores[s], first[s]))
+    chosen = [
+        s
+        for s in ranked
+        if scores[s] >= best / 8 and ((strong.get(s) and scores[s] >= 3) or (scores[s] >= 4 and singles.get(s, 0) >= 3))
+    ][:MAX_SUGGESTIONS]
+    by_slug = concepts_by_slug(path)
+    out: list[str] = []
+    for s in chosen:
+        # the specific before the general: a chosen child goes before its parent
+        for child in chosen:
+            c = by_slug.get(child)
+            if c is not None and c.parent == s and child not in out:
+                out.append(child)
+        if s not in out:
+            out.append(s)
+        parent = by_slug[s].parent if s in by_slug else None
+        if parent and parent not in out:
+            out.append(parent)
+    return out
+
+
+# ----------------------------------------------------------------------------- queries
+def _query_readings(query: str) -> Iterable[tuple[str, list[str]]]:
+    """(language, lexemes) readings of a free-text query: every plausible analyser for the
+    scripts present, plus Latin-alphabet Kazakh transliterations."""
+    text = clean(query)
+    scripts = {script_of(ch) for ch in text if ch.isalpha()} - {None}
+    for script in sorted(scripts):
+        for lang in SCRIPT_LANGUAGES.get(script, ()):
+            yield lang, analyse(text, lang)
+    if "latin" in scripts:
+        from .translit import latin_to_kazakh
+
+        # always tried: an English query's transliteration simply matches nothing
+        for candidate in latin_to_kazakh(text)[:2]:
+            yield "kk", analyse(candidate, "kk")
+
+
+def concepts_in_query(query: str, path: str | Path | None = None) -> list[Concept]:
+    """Concepts whose label or synonym occurs in *query*, in any language, in order of
+    first appearance (``"военная разведка"`` → military-intelligence)."""
+    if not query or not query.strip():
+        return []
+    by_slug = concepts_by_slug(path)
+    hits: dict[str, int] = {}
+    for lang, lexemes in _query_readings(query[:512]):
+        for m in find_matches(lexemes, lang, path):
+            if m.slug not in hits or m.start < hits[m.slug]:
+                hits[m.slug] = m.start
+    return [by_slug[s] for s in sorted(hits, key=hits.__getitem__) if s in by_slug]

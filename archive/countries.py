@@ -42,9 +42,7 @@ COUNTRY_LANGUAGES = ("en", "ru", "kk", "hy", "az")
 _MATCH_LANGUAGES = (*COUNTRY_LANGUAGES, "uz", "ky", "tr")
 
 # CLDR territories that are not ISO 3166-1 countries.
-_NOT_COUNTRIES = frozenset(
-    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"}
-)
+_NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})
 
 # Official long forms and common variants, per country (any language; matched like names).
 _VARIANTS: dict[str, tuple[str, ...]] = {
@@ -132,7 +130,7 @@ _RU_ENDINGS = (
     "ский ская ской ское ских ским скими скую ского скому ском ская "
     "йский йская йской йское йских йским йскими йскую йского йскому йском "
     "ая ой ую ое ые ых ым ыми ого ому "
-    "ец ца цу цем це цы цев цам "
+    "ец ца цу цем це цы цев цам х м ми го му "
 )
 _KK_ENDINGS = (
     "ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде "
@@ -146,7 +144,9 @@ _RU_SET = frozenset(_RU_ENDINGS.split())
 _KK_SET = frozenset(_KK_ENDINGS.split())
 _CYR_SET = _RU_SET | _KK_SET | frozenset(a + b for a in _KK_SET for b in _KK_SET if len(a + b) <= 7)
 _HY_ENDING = re.compile(r"(?:ի|ը|ն|ում|ից|ով|ին|ու|ին|ներ|ների|ի՝|յի|ից|ային|յան|ցի|ցիներ|ցին)?$")
-_LAT_ENDING = re.compile(r"(?:'s|’s|ʼs|ı|i|u|ü|ın|in|un|ün|nın|nin|nun|nün|da|də|ta|tə|dan|dən|la|lə|a|ə|ya|yə|ning|ga|ka|da|dagi|ni|ning|li|lı|lu|lü|la)?$")
+_LAT_ENDING = re.compile(
+    r"(?:'s|’s|ʼs|ı|i|u|ü|ın|in|un|ün|nın|nin|nun|nün|da|də|ta|tə|dan|dən|la|lə|a|ə|ya|yə|ning|ga|ka|da|dagi|ni|ning|li|lı|lu|lü|la)?$"
+)
 
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-‐'’ʼʻ][^\W\d_]+)*", re.UNICODE)
 
@@ -245,6 +245,7 @@ class _Stem:
     words: tuple[str, ...]  # folded, lower-cased words of the name
     script: str
     ambiguous: bool
+    bare: bool = False  # already a truncated stem (Росси): no further ending change
 
 
 def _stems_for(name: str, code: str) -> list[_Stem]:
@@ -260,9 +261,9 @@ def _stems_for(name: str, code: str) -> list[_Stem]:
     if script == "cyr" and len(last) > 4 and last[-1] in "аяьй" and len(words) == 1:
         stem = last[:-1]
         if stem.endswith("и") or last.endswith(("ия", "ина")) or last.endswith(("ь", "ай")):
-            out.append(_Stem(code, (*words[:-1], stem), script, " ".join(words) in _AMBIGUOUS))
+            out.append(_Stem(code, (*words[:-1], stem), script, " ".join(words) in _AMBIGUOUS, bare=True))
     if script == "hy" and len(words) == 1 and last.endswith("ա"):
-        out.append(_Stem(code, (last[:-1],), script, False))
+        out.append(_Stem(code, (last[:-1],), script, False, bare=True))
     return out
 
 
@@ -303,15 +304,15 @@ def _ending_ok(ending: str, script: str, stem_word: str) -> bool:
     return bool(_LAT_ENDING.fullmatch(ending))
 
 
-def _word_matches(word: str, stem_word: str, script: str, last: bool, ambiguous: bool) -> bool:
+def _word_matches(word: str, stem_word: str, script: str, last: bool, ambiguous: bool, bare: bool = False) -> bool:
     if word == stem_word:
         return True
     if ambiguous:
         return False
     if not word.startswith(stem_word):
         # The name's own ending may change: Федерация -> Федерации, Штаты -> Штатами
-        if script == "cyr" and len(stem_word) > 4:
-            base = stem_word.rstrip("аяьйыиеоюу")
+        if script == "cyr" and len(stem_word) > 4 and not bare:
+            base = stem_word[:-1] if stem_word[-1] in "аяьйыиеоюу" else stem_word
             if len(base) < 4 or not word.startswith(base):
                 return False
             return _ending_ok(word[len(base) :], script, stem_word)
@@ -371,9 +372,7 @@ def find_country_spans(text: str) -> list[tuple[str, int, int]]:
                 for st in index[first]
             ]
             if extra:
-                candidates = sorted(
-                    [*candidates, *extra], key=lambda st: (-len(st.words), -len(st.words[-1]))
-                )
+                candidates = sorted([*candidates, *extra], key=lambda st: (-len(st.words), -len(st.words[-1])))
         matched = False
         for stem in candidates:
             k = len(stem.words)
@@ -385,12 +384,12 @@ def find_country_spans(text: str) -> list[tuple[str, int, int]]:
                 if j and lower[tokens[i + j - 1][1] : ts].strip(" \n\t") not in ("",):
                     ok = False  # punctuation between the words of a name
                     break
-                if not _word_matches(lower[ts:te], sw, stem.script, j == k - 1, stem.ambiguous):
+                if not _word_matches(lower[ts:te], sw, stem.script, j == k - 1, stem.ambiguous, stem.bare):
                     ok = False
                     break
             if not ok:
                 continue
-            if need_capital and not folded[s].isupper():
+            if (need_capital or stem.ambiguous) and not folded[s].isupper():
                 continue
             spans.append((stem.code, s, tokens[i + k - 1][1]))
             i += k

@@ -92,13 +92,112 @@ _TG_CYR = set("ҷҶӣӢӯӮ")
 _WORD = re.compile(r"[^\W\d_]+")
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "ru": frozenset("и в на о с по от для не что или из к при к об со его их это года".split()),
-    "kk": frozenset("және мен туралы бойынша үшін осы деп бұл оның арасындағы жылғы".split()),
-    "ky": frozenset("жана менен боюнча үчүн бул анын ортосундагы жылдын".split()),
-    "uz": frozenset("va bilan bo'yicha boʻyicha uchun ushbu o'rtasida oʻrtasida haqida".split()),
-    "az": frozenset("və ilə üzrə üçün bu arasında haqqında olan".split()),
-    "tr": frozenset("ve ile için bu arasında hakkında olan veya".split()),
-    "en": frozenset("the of and to in for on with by shall be this that".split()),
+    "ru": frozenset(
+        [
+            "и",
+            "в",
+            "на",
+            "о",
+            "с",
+            "по",
+            "от",
+            "для",
+            "не",
+            "что",
+            "или",
+            "из",
+            "к",
+            "при",
+            "к",
+            "об",
+            "со",
+            "его",
+            "их",
+            "это",
+            "года",
+        ]
+    ),
+    "kk": frozenset(
+        [
+            "және",
+            "мен",
+            "туралы",
+            "бойынша",
+            "үшін",
+            "осы",
+            "деп",
+            "бұл",
+            "оның",
+            "арасындағы",
+            "жылғы",
+        ]
+    ),
+    "ky": frozenset(
+        [
+            "жана",
+            "менен",
+            "боюнча",
+            "үчүн",
+            "бул",
+            "анын",
+            "ортосундагы",
+            "жылдын",
+        ]
+    ),
+    "uz": frozenset(
+        [
+            "va",
+            "bilan",
+            "bo'yicha",
+            "boʻyicha",
+            "uchun",
+            "ushbu",
+            "o'rtasida",
+            "oʻrtasida",
+            "haqida",
+        ]
+    ),
+    "az": frozenset(
+        [
+            "və",
+            "ilə",
+            "üzrə",
+            "üçün",
+            "bu",
+            "arasında",
+            "haqqında",
+            "olan",
+        ]
+    ),
+    "tr": frozenset(
+        [
+            "ve",
+            "ile",
+            "için",
+            "bu",
+            "arasında",
+            "hakkında",
+            "olan",
+            "veya",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "for",
+            "on",
+            "with",
+            "by",
+            "shall",
+            "be",
+            "this",
+            "that",
+        ]
+    ),
 }
 
 

@@ -2,12 +2,22 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from archive import views
+from archive import feeds, views
+from archive.views import exports
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("agreements/", views.agreement_list, name="agreement_list"),
+    re_path(r"^agreements/export\.(?P<fmt>csv|json)$", exports.list_export, name="list_export"),
     path("agreements/<slug:slug>/", views.agreement_detail, name="agreement_detail"),
+    path("agreements/<slug:slug>/export.json", exports.agreement_json, name="agreement_json"),
+    path("agreements/<slug:slug>/akn.xml", exports.agreement_akn, name="agreement_akn"),
+    path("agreements/<slug:slug>/cite.bib", exports.agreement_cite, {"fmt": "bib"}, name="agreement_bibtex"),
+    path("agreements/<slug:slug>/cite.json", exports.agreement_cite, {"fmt": "csl"}, name="agreement_csl"),
+    path("agreements/<slug:slug>/compare/", exports.compare, name="agreement_compare"),
+    path("feeds/new/", feeds.NewAgreementsFeed(), name="feed_new"),
+    path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})/feed/$", feeds.CountryFeed(), name="feed_country"),
     path("search/", views.search, name="search"),
     re_path(r"^countries/(?P<first>[A-Za-z]{2})-(?P<second>[A-Za-z]{2})/$", views.pair_detail, name="pair_detail"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),

@@ -1,3 +1,4 @@
+from django.db.models import Q
 from rest_framework import serializers
 
 from archive.models import Act, Agreement, Article, Relation, SourceDocument, Text
@@ -87,11 +88,14 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 def relation_rows(agreement: Agreement) -> list[dict]:
+    """Both directions, in one query."""
     rows = []
-    for rel in agreement.relations_out.all():
-        rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
-    for rel in agreement.relations_in.all():
-        rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
+    relations = Relation.objects.filter(Q(subject=agreement) | Q(object=agreement)).select_related("subject", "object")
+    for rel in relations.order_by("predicate", "pk"):
+        if rel.subject_id == agreement.pk:
+            rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
+        else:
+            rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
     return rows
 
 

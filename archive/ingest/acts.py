@@ -100,9 +100,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_NUMBER = re.compile(
-    r"(?:№|N|No\.?|Nr\.?|#)\s*(?P<num>\d[\w./-]*(?:-[\wА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ\u0531-\u0587]+)?)"
-)
+_NUMBER = re.compile(r"(?:№|N|No\.?|Nr\.?|#)\s*(?P<num>\d[\w./-]*(?:-[\wА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ\u0531-\u0587]+)?)")
 _ACT_TITLE = re.compile(
     r"^(?:О|Об|On|Оn)\s|(?:бекіту|ратификациялау|қол\s+қою|қосылу|жобасы|мақұлдау|"
     r"енгізу)\s+туралы$|մասին$",
@@ -133,7 +131,7 @@ def act_action(text: str) -> str | None:
 
 
 def _clean_number(num: str) -> str:
-    num = num.rstrip(".,;:)»\"")
+    num = num.rstrip('.,;:)»"')
     # "752 қаулысы" is excluded by the pattern; drop a trailing case ending glued by OCR
     return re.sub(r"(?<=\d)(?:-?(?:қаулысы|қаулысымен|шешімі))$", "", num)
 
@@ -189,9 +187,7 @@ def extract_act(paragraphs: list[str], stamp: str | None, language: str | None) 
     if kind == "federal_law" and country is None:
         country = "RU"
     title = next((p for p in paragraphs[:3] if _ACT_TITLE.search(p) and p is not header), None)
-    return ParsedAct(
-        type=kind, action=action, country=country, number=number, date=date, title=title, text=text
-    )
+    return ParsedAct(type=kind, action=action, country=country, number=number, date=date, title=title, text=text)
 
 
 def _operative(paragraphs: list[str]) -> str:

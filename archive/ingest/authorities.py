@@ -34,7 +34,9 @@ _RU_BODY = (
     r"Государственный\s+комитет|Генеральная\s+прокуратура|Администрация|Управление|"
     r"Департамент|Пограничная\s+служба|Министерства|Комитета|Агентства|Службы"
 )
-_EN_BODY = r"Ministry|Committee|Agency|Service|National\s+Bank|Central\s+Bank|Department|Office|Administration|Prosecutor"
+_EN_BODY = (
+    r"Ministry|Committee|Agency|Service|National\s+Bank|Central\s+Bank|Department|Office|Administration|Prosecutor"
+)
 _HY_BODY = r"նախարարություն\w*|կոմիտե\w*|ծառայություն\w*|գործակալություն\w*|բանկ\w*"
 
 _FORWARD = re.compile(
@@ -45,6 +47,8 @@ _FORWARD = re.compile(
 )
 _BACKWARD = re.compile(rf".*((?:the\s+)?(?:{_RU_BODY}|{_EN_BODY})\b[^;:–—()\n]*)$", re.S)
 _AFTER_COUNTRY = re.compile(r"^(?:\s+(?:Республики|Республикасы|Republic|Federation|Федерации))")
+
+
 def _paragraphs_with_cue(text: str) -> list[str]:
     paras = text.split("\n")
     out: list[str] = []

@@ -64,12 +64,21 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
-        1
-        for ch in sample
-        if (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v") or ch == "\ufffd"
-    )
+    bad = sum(1 for ch in sample if (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v") or ch == "\ufffd")
     return bad > max(3, len(sample) * 0.01)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    from collections import Counter
+
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        value, count = Counter(high).most_common(1)[0]
+        if value in (0x00, 0x04, 0x05) and count >= 0.6 * len(high) and 0 in high and len(set(low)) > 3:
+            return name
+    return None
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -81,14 +90,11 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:4096]:
-        # UTF-16 without a BOM has a NUL in every other byte for Latin/ASCII text
-        even = data[0:4096:2].count(0)
-        odd = data[1:4096:2].count(0)
-        half = min(len(data), 4096) / 2
-        if odd > 0.3 * half and even < 0.05 * half:
-            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
-        if even > 0.3 * half and odd < 0.05 * half:
-            return data.decode("utf-16-be", errors="replace"), "utf-16-be"
+        # UTF-16 without a BOM: every other byte is the same "page" byte (0x00 for Latin,
+        # 0x04 for Cyrillic, 0x05 for Armenian)
+        guess = _utf16_without_bom(data[:4096])
+        if guess:
+            return data.decode(guess, errors="replace"), guess
         raise ExtractionError("This looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -140,9 +146,7 @@ class _TextParser(HTMLParser):
             return
         if tag in _SKIP_TAGS:
             self.skip += 1
-        elif tag in ("td", "th") and not self.skip:
-            self.parts.append("\n\n")
-        elif tag in _BLOCK_TAGS and not self.skip:
+        elif (tag in ("td", "th") and not self.skip) or (tag in _BLOCK_TAGS and not self.skip):
             self.parts.append("\n\n")
         self.stack.append(tag)
 
@@ -286,9 +290,7 @@ def extract_text(data: bytes, filename: str) -> Extracted:
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ExtractionError("The file is empty")
     if ext and ext not in ALLOWED_EXTENSIONS:
-        raise ExtractionError(
-            f"Unsupported file type {ext}; allowed: {', '.join(ALLOWED_EXTENSIONS)}"
-        )
+        raise ExtractionError(f"Unsupported file type {ext}; allowed: {', '.join(ALLOWED_EXTENSIONS)}")
     kind = _sniff(data)
     if ext == ".pdf" and kind != "pdf":
         raise ExtractionError("This file is named .pdf but is not a PDF document")

@@ -96,7 +96,7 @@ def _codes_before(text: str, end: int, window: int = 180) -> list[str]:
     codes: list[str] = []
     # walk back from the keyword while words are language names or list glue
     glue = {"и", "және", "мен", "and", "the", "և", "ու", "və", "va", "hamda", "ve", "жана",
-            "на", "in", "each", "both", "all", "of", "also", "a", "also", "each", "also"}  # fmt: skip
+            "на", "in", "each", "both", "all", "of", "also", "a"}  # fmt: skip
     for w in reversed(words):
         code = language_code(w)
         if code:
@@ -122,9 +122,8 @@ def authentic_languages(text: str) -> list[str]:
         codes = _codes_before(text, m.start())
         sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))
         sentence = text[sentence_start + 1 : m.end() + 200]
-        if len(codes) >= 2 or (codes and not _PREVAIL.search(sentence)):
-            if len(codes) > len(best):
-                best = codes
+        if (len(codes) >= 2 or (codes and not _PREVAIL.search(sentence))) and len(codes) > len(best):
+            best = codes
     return best
 
 

@@ -102,9 +102,7 @@ def _signature_from_act(act_text: str, language: str | None):
             d = d_after[0]
             found_after = d.date, find_place(after[: d.end], language)
         first, second = (
-            (found_after, found_before)
-            if _DATE_AFTER_VERB.match(m.group(0))
-            else (found_before, found_after)
+            (found_after, found_before) if _DATE_AFTER_VERB.match(m.group(0)) else (found_before, found_after)
         )
         if first or second:
             return first or second
@@ -175,11 +173,7 @@ def _merge(related: list[ParsedRelation], more: list[ParsedRelation]) -> None:
     specific relation (an amending protocol's title beats a plain reference)."""
     for rel in more:
         same = next(
-            (
-                r
-                for r in related
-                if r.date == rel.date and (r.title or "").lower() == (rel.title or "").lower()
-            ),
+            (r for r in related if r.date == rel.date and (r.title or "").lower() == (rel.title or "").lower()),
             None,
         )
         if same is None:
@@ -246,9 +240,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         if signed is None:
             signed, place = a_date, place or a_place
         elif a_date and a_date != signed:
-            warnings.append(
-                f"the act dates the signature {a_date.isoformat()}, the text {signed.isoformat()}"
-            )
+            warnings.append(f"the act dates the signature {a_date.isoformat()}, the text {signed.isoformat()}")
         if place is None:
             place = a_place
     if signed is None and registry.get("signed_date"):
@@ -290,8 +282,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         topic_text = text
     else:
         topic_text = "\n".join(
-            [agreement.title or "", agreement.preamble]
-            + [(a.heading or "") + "\n" + a.text for a in seg.articles[:4]]
+            [agreement.title or "", agreement.preamble] + [(a.heading or "") + "\n" + a.text for a in seg.articles[:4]]
         )
     agreement.topics = suggest_topics_safe(topic_text[:8000], language) if topic_text.strip() else []
 
@@ -326,7 +317,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     if seg.articles:
         last = seg.articles[-1]
         tail = (last.text.rstrip() or "").rstrip()
-        if not seg.final_clauses and not seg.signature_block and tail and tail[-1] not in ".;։!?»\"":
+        if not seg.final_clauses and not seg.signature_block and tail and tail[-1] not in '.;։!?»"':
             warnings.append("the text seems truncated (no closing clauses, last sentence unfinished)")
         numbers = [a.number for a in seg.articles]
         if numbers and numbers[0] not in ("1", "I"):
@@ -336,9 +327,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     if not agreement.parties and (has_agreement_text or act or seg.note):
         warnings.append("no parties recognised")
 
-    has_agreement = bool(
-        has_agreement_text or act or seg.note or agreement.title or agreement.parties or registry
-    )
+    has_agreement = bool(has_agreement_text or act or seg.note or agreement.title or agreement.parties or registry)
     return Metadata(
         language=language,
         document_kinds=kinds,

@@ -38,8 +38,8 @@ __all__ = [
     "repair_displaced_words",
     "strip_html",
     "strip_markdown",
-    "unify_spaces",
     "unicode_nfc",
+    "unify_spaces",
     "unwrap_lines",
 ]
 
@@ -208,20 +208,101 @@ def fold(text: str, log: _Log | None = None) -> str:
 _SPACED_RUN = re.compile(r"(?<!\S)\S(?: +\S)+(?!\S)")
 _UNIT_OK = re.compile(r"[^\W\d_]|[.,;:!?»«\"“”()\-–։՝]")
 _VOCAB_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SINGLE_LETTER_WORDS = frozenset("и в с к о у а я և է a i".split())
+_SINGLE_LETTER_WORDS = frozenset(["и", "в", "с", "к", "о", "у", "а", "я", "և", "է", "a", "i"])
 
 # A few frequent words, so boundaries can be found even in a short document.
 _BUILTIN_VOCAB = frozenset(
-    """
-    және мен бен пен туралы бойынша үшін осы бар жоқ болып табылады береді етеді
-    жүзеге асырады келісім шарт тараптар тарап тараптардың мемлекеттерінің арасындағы
-    қазақстан республикасы республикасының үкіметі үкіметінің әзербайжан ретінде
-    кейін дейін бастап сәйкес негізінде ынтымақтастық туралы болады отырып деп
-    и в на о с по от для не или из к при об со а также настоящего соглашения
-    стороны сторон сторона республики республика казахстан правительство
-    правительства между договора договор соглашение является будет
-    the of and to in for on with by shall be this that parties party agreement
-    """.split()
+    [
+        "және",
+        "мен",
+        "бен",
+        "пен",
+        "туралы",
+        "бойынша",
+        "үшін",
+        "осы",
+        "бар",
+        "жоқ",
+        "болып",
+        "табылады",
+        "береді",
+        "етеді",
+        "жүзеге",
+        "асырады",
+        "келісім",
+        "шарт",
+        "тараптар",
+        "тарап",
+        "тараптардың",
+        "мемлекеттерінің",
+        "арасындағы",
+        "қазақстан",
+        "республикасы",
+        "республикасының",
+        "үкіметі",
+        "үкіметінің",
+        "әзербайжан",
+        "ретінде",
+        "кейін",
+        "дейін",
+        "бастап",
+        "сәйкес",
+        "негізінде",
+        "ынтымақтастық",
+        "туралы",
+        "болады",
+        "отырып",
+        "деп",
+        "и",
+        "в",
+        "на",
+        "о",
+        "с",
+        "по",
+        "от",
+        "для",
+        "не",
+        "или",
+        "из",
+        "к",
+        "при",
+        "об",
+        "со",
+        "а",
+        "также",
+        "настоящего",
+        "соглашения",
+        "стороны",
+        "сторон",
+        "сторона",
+        "республики",
+        "республика",
+        "казахстан",
+        "правительство",
+        "правительства",
+        "между",
+        "договора",
+        "договор",
+        "соглашение",
+        "является",
+        "будет",
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "for",
+        "on",
+        "with",
+        "by",
+        "shall",
+        "be",
+        "this",
+        "that",
+        "parties",
+        "party",
+        "agreement",
+    ]
 )
 
 
@@ -245,9 +326,8 @@ def _segment(group: str, vocab: Counter[str]) -> list[str]:
         return [group]
 
     def known(w: str) -> float | None:
-        if w in vocab or w in _BUILTIN_VOCAB:
-            if len(w) >= 2 or w in _SINGLE_LETTER_WORDS:
-                return 1.0 - min(0.3, 0.05 * math.log1p(vocab.get(w, 1)))
+        if (w in vocab or w in _BUILTIN_VOCAB) and (len(w) >= 2 or w in _SINGLE_LETTER_WORDS):
+            return 1.0 - min(0.3, 0.05 * math.log1p(vocab.get(w, 1)))
         if len(w) == 1 and w in _SINGLE_LETTER_WORDS:
             return 2.5
         if len(w) >= 5:
@@ -312,9 +392,9 @@ def join_letter_spacing(text: str, vocab: Counter[str] | None = None, log: _Log 
         words: list[str] = []
         for g in groups:
             joined = "".join(g)
-            core = joined.rstrip(".,;:!?»\"”)։՝")
+            core = joined.rstrip('.,;:!?»"”)։՝')
             tail = joined[len(core) :]
-            lead = core[: len(core) - len(core.lstrip("«\"“(-–"))]
+            lead = core[: len(core) - len(core.lstrip('«"“(-–'))]
             core = core[len(lead) :]
             if not core:
                 if words:
@@ -338,9 +418,7 @@ def join_letter_spacing(text: str, vocab: Counter[str] | None = None, log: _Log 
 
 # --- words displaced by the extraction --------------------------------------------------
 
-_GLUED_TAIL = re.compile(
-    r"^(?P<pre>.*?)(?P<verb>[^\W\d_]{4,})\.(?P<noun>[^\W\d_]{3,})[ \t]*$", re.S
-)
+_GLUED_TAIL = re.compile(r"^(?P<pre>.*?)(?P<verb>[^\W\d_]{4,})\.(?P<noun>[^\W\d_]{3,})[ \t]*$", re.S)
 _HOLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.I)
 _ABBREV_TAIL = frozenset({"т.б", "т.с.с", "т.е", "т.д", "т.п", "и.о", "с.ш"})
@@ -389,9 +467,12 @@ def repair_displaced_words(lines: list[str], log: _Log | None = None) -> list[st
             if len(right) >= 2:
                 moved = right[-1]
                 before = left.split(" ")[-1] if left else ""
-                if len(moved) >= 2 and moved[0].isalnum() and (
-                    any(c.isdigit() for c in moved) and re.search(r"[^\W\d_]", moved)
-                    or _GENITIVE.search(before)
+                if (
+                    len(moved) >= 2
+                    and moved[0].isalnum()
+                    and (
+                        (any(c.isdigit() for c in moved) and re.search(r"[^\W\d_]", moved)) or _GENITIVE.search(before)
+                    )
                 ):
                     body = f"{left} {moved} {' '.join(right[:-1])}"
                     stripped = " " * indent + body
@@ -421,9 +502,7 @@ def _is_caps(line: str) -> bool:
 
 def _para_start(line: str) -> bool:
     s = line.strip()
-    return bool(
-        BULLET.match(s) or NUMBERED.match(s) or article_heading(s) or REGISTRY_FIELD.match(s)
-    )
+    return bool(BULLET.match(s) or NUMBERED.match(s) or article_heading(s) or REGISTRY_FIELD.match(s))
 
 
 def _wrap_width(lines: list[str]) -> tuple[int, bool]:
@@ -482,12 +561,8 @@ def unwrap_lines(lines: list[str], log: _Log | None = None) -> tuple[list[str], 
                 head_noun = _HEAD_NOUN_LINE.match(line) is not None
                 caps_break = (_is_caps(a) != _is_caps(line)) and not head_noun
                 # a short line before a capitalised one ends a block (title, signature)
-                short_break = (
-                    wrapped and len(a) < 0.5 * width and first.isupper() and not head_noun
-                )
-                if not caps_break and not short_break and (
-                    a_open or (wrapped and len(a) >= 0.75 * width)
-                ):
+                short_break = wrapped and len(a) < 0.5 * width and first.isupper() and not head_noun
+                if not caps_break and not short_break and (a_open or (wrapped and len(a) >= 0.75 * width)):
                     join = True  # R2: a hard-wrapped line
                 if a_end in ":;":
                     join = False

@@ -9,6 +9,7 @@ Organisations (CSTO, UN, ...) are not countries and never become parties.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -30,9 +31,7 @@ _BETWEEN_AFTER = re.compile(
     re.I,
 )
 _BETWEEN_BEFORE = re.compile(r"\b(?:между|between|among|entre)\s", re.I)
-_CONJ = re.compile(
-    r"\s(?:мен|бен|пен|және|и|and|և|ու|ilə|ile|va|ve|менен|hamda|жана)\s|,\s*", re.I
-)
+_CONJ = re.compile(r"\s(?:мен|бен|пен|және|и|and|և|ու|ilə|ile|va|ve|менен|hamda|жана)\s|,\s*", re.I)
 _PREAMBLE_LEAD = re.compile(
     r"^(?:Бұдан\s+әрі|Мындан\s+ары|Bundan\s+sonra|Bundan\s+keyin|Бундан\s+кейин)\s+"
     r"[^,]{0,60}?(?:деп\s+аталатын|деп\s+аталуучу|adlandırılan|deb\s+ataladigan|"
@@ -119,9 +118,7 @@ def _hy_nominative(phrase: str) -> str:
     last = words[-1]
     if last.endswith("ության"):
         last = last[: -len("ության")] + "ություն"
-    elif last.endswith("ը") and len(last) > 3:
-        last = last[:-1]
-    elif last.endswith("ի") and len(last) > 3:
+    elif (last.endswith("ը") and len(last) > 3) or (last.endswith("ի") and len(last) > 3):
         last = last[:-1]
     return " ".join([*words[:-1], last])
 
@@ -140,7 +137,7 @@ def split_parties(phrase: str, language: str | None) -> PartyInfo:
             continue
         groups.append((code, s, e))
     cuts = [0]
-    for (_, _, e1), (_, s2, _) in zip(groups, groups[1:], strict=False):
+    for (_, _, e1), (_, s2, _) in itertools.pairwise(groups):
         between = phrase[e1:s2]
         conj = list(_CONJ.finditer(between))
         if conj:

@@ -20,9 +20,7 @@ ARTICLE_HEADING = re.compile(
 )
 
 BULLET = re.compile(r"^(?:[·•▪◦○●■□–—‣⁃*]|-(?=\s))\s*")
-NUMBERED = re.compile(
-    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}\.\d{1,3}\.?\s|\(?[a-zа-яё]\)\s|[IVX]{1,5}\.\s)"
-)
+NUMBERED = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}\.\d{1,3}\.?\s|\(?[a-zа-яё]\)\s|[IVX]{1,5}\.\s)")
 
 # Labelled fields of a registry record card ("Статус: Действует").
 REGISTRY_LABELS = (

@@ -43,6 +43,7 @@ Tashkent: Tashkent
 Toshkent: Toshkent Toshkentda
 Бишкек: Бишкекте Бишкеке Бишкек
 Bishkek: Bishkek
+Бішкек: Бішкекте Бішкек
 Душанбе: Душанбеде Душанбе
 Dushanbe: Dushanbe
 Ашгабат: Ашгабатта Ашгабате Ашгабат Ашхабаде Ашхабад
@@ -135,9 +136,7 @@ def _form_re() -> re.Pattern[str]:
     global _FORM_RE
     if _FORM_RE is None:
         alts = sorted(_forms(), key=len, reverse=True)
-        _FORM_RE = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I
-        )
+        _FORM_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
     return _FORM_RE
 
 
@@ -164,11 +163,16 @@ def nominative_city(word: str, language: str | None = None) -> str:
 _GENERIC = [
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында"),
     re.compile(r"в\s+(?:городе|гор\.|г\.)\s*([А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)?)"),
-    re.compile(r"(?:Done|DONE|Signed|SIGNED)\s+(?:at|in|AT|IN)\s+(?:the\s+city\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"),
+    re.compile(
+        r"(?:Done|DONE|Signed|SIGNED)\s+(?:at|in|AT|IN)\s+(?:the\s+city\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"
+    ),
     re.compile(r"(?:ք\.|քաղաքում)\s*([Ա-Ֆ][\u0561-\u0587]+)"),
     re.compile(r"([Ա-Ֆ][\u0561-\u0587]+)\s+քաղաքում"),
     re.compile(r"([A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]+)\s+(?:şəhərində|shahrida|şehrinde)"),
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+шаарында"),
+    re.compile(
+        r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:да|де|та|те))\s+(?:жасалған|жасалды|қол\s+қойылған|қол\s+қойылды)"
+    ),
 ]
 
 

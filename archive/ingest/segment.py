@@ -253,8 +253,11 @@ def segment(text: str) -> Segments:
         # a lone head noun after its title ("... haqqında" + "SAZİŞ")
         if len(title.split()) == 1 and title_idx - 1 >= start:
             prev = paras[title_idx - 1]
-            if prev and prev[-1] not in TERMINAL + "," and len(prev) < _MAX_TITLE and not (
-                _ACT_MARKERS.search(prev) or _STAMP.search(prev) or _SIGNATURE.search(prev)
+            if (
+                prev
+                and prev[-1] not in TERMINAL + ","
+                and len(prev) < _MAX_TITLE
+                and not (_ACT_MARKERS.search(prev) or _STAMP.search(prev) or _SIGNATURE.search(prev))
             ):
                 title = f"{prev} {title}"
         # a title broken over paragraphs: "... и Правительством" + "Республики ... о ..."
@@ -265,8 +268,10 @@ def segment(text: str) -> Segments:
             title = f"{title} {nxt}"
             title_idx += 1
         start_idx = title_idx - (len(title.split("\n")) - 1)
-        while start_idx > start and _DANGLING_CONJ.search(paras[start_idx - 1]) and (
-            len(paras[start_idx - 1]) < 300 and not _ACT_MARKERS.search(paras[start_idx - 1])
+        while (
+            start_idx > start
+            and _DANGLING_CONJ.search(paras[start_idx - 1])
+            and (len(paras[start_idx - 1]) < 300 and not _ACT_MARKERS.search(paras[start_idx - 1]))
         ):
             title = f"{paras[start_idx - 1]} {title}"
             start_idx -= 1
@@ -311,7 +316,9 @@ def segment(text: str) -> Segments:
         if heading is None and _heading_on_next_line(paras, i):
             heading = paras[i + 1]
             body_start = i + 2
-        seg.articles.append(ParsedArticle(number=num, heading=heading, text="\n".join(paras[body_start : bounds[k + 1]])))
+        seg.articles.append(
+            ParsedArticle(number=num, heading=heading, text="\n".join(paras[body_start : bounds[k + 1]]))
+        )
 
     # final clauses and signature block: cut from the last article (or the preamble-less tail)
     if seg.articles:

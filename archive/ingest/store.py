@@ -175,7 +175,7 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
         if linked:
             outcome.linked.append(linked[0])
             touched.add(linked[1].pk)
-    agreement.status = derive_status(agreement)
+    agreement.status = stored_status(agreement)
     agreement.save()
     source.agreement = agreement
     outcome.agreement = agreement
@@ -405,21 +405,12 @@ def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRe
         defaults={"article_number": ref.article_number or "", "quote": ref.quote[:2000]},
     )
     if ref.relation == Predicate.SUPERSEDES:
-        target.status = Status.SUPERSEDED
+        target.status = stored_status(target)
         target.save(update_fields=["status", "updated_at"])
     return f"{ref.relation}: {what}", target
 
 
-def derive_status(agreement: Agreement) -> str:
-    """The status the stored facts support; never more than they say."""
-    if agreement.relations_in.filter(predicate=Predicate.SUPERSEDES).exists():
-        return Status.SUPERSEDED
-    if agreement.termination_date:
-        return Status.TERMINATED
-    if agreement.entry_into_force_date:
-        return Status.IN_FORCE
-    if agreement.signed_date:
-        return Status.SIGNED
-    if agreement.status == Status.DRAFT:
-        return Status.DRAFT
-    return Status.UNKNOWN
+def stored_status(agreement: Agreement) -> str:
+    """The status to store (and filter on) as of today; ``refresh_status`` keeps it current."""
+    code = agreement.derive_status().code
+    return code if code in Status.values else Status.UNKNOWN

@@ -76,7 +76,9 @@ _RENEW_CUE = (
 _YEARS = [
     re.compile(rf"{_N}\s*жыл(?:ға|дық)?\s+(?:мерзімге|мерзiмге|мерзімі|мерзім|бойы)", re.I),
     re.compile(rf"(?:срок(?:ом)?|период)\s+(?:на\s+|в\s+)?{_N}\s*(?:лет|года|год)\b", re.I),
-    re.compile(rf"(?:заключается|заключено|действует|действовать)\s+(?:на\s+|в\s+течение\s+){_N}\s*(?:лет|года|год)\b", re.I),
+    re.compile(
+        rf"(?:заключается|заключено|действует|действовать)\s+(?:на\s+|в\s+течение\s+){_N}\s*(?:лет|года|год)\b", re.I
+    ),
     re.compile(rf"\bна\s+{_N}\s*(?:лет|года|год)\b", re.I),
     re.compile(rf"(?:period|term)\s+of\s+{_N}\s*years?\b", re.I),
     re.compile(rf"\bfor\s+{_N}\s*years?\b", re.I),
@@ -85,9 +87,15 @@ _YEARS = [
 ]
 _RENEWAL = [
     re.compile(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?P<c>[^\W\d_]{{2,8}}?)\s*[-‐]?\s*(?:жылдық|летн\w+|year|ամյա)", re.I),
-    re.compile(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*(?:жыл\w*|лет\w*|год\w*|years?|տար\w*|il|yil)", re.I),
+    re.compile(
+        rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*(?:жыл\w*|лет\w*|год\w*|years?|տար\w*|il|yil)",
+        re.I,
+    ),
     re.compile(rf"(?:продлевается|продлевается\s+автоматически|продлено)\s+на\s+{_N}\s*(?:лет|года|год)", re.I),
-    re.compile(rf"(?:extended|renewed|prolonged)\s+(?:automatically\s+)?(?:for\s+)?(?:(?:a|an)\s+)?(?:further\s+|additional\s+|successive\s+)?(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?", re.I),
+    re.compile(
+        rf"(?:extended|renewed|prolonged)\s+(?:automatically\s+)?(?:for\s+)?(?:(?:a|an)\s+)?(?:further\s+|additional\s+|successive\s+)?(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?",
+        re.I,
+    ),
     re.compile(rf"(?:each|further|additional)\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?", re.I),
 ]
 _RENEW_SAME = re.compile(
@@ -100,13 +108,17 @@ _NOTICE = [
     re.compile(rf"{_N}\s*ай(?:\s+(?:бұрын|өт|қалғанға|ішінде|мерзім)|\s*бұрын)", re.I),
     re.compile(rf"(?:за|не\s+менее\s+чем\s+за|не\s+позднее\s+чем\s+за|через|по\s+истечении)\s+{_N}\s*месяц\w*", re.I),
     re.compile(rf"{_N}\s*месяц\w*\s+(?:с\s+даты|со\s+дня|после|до)", re.I),
-    re.compile(rf"{_N}\s*months?(?:['’]s?)?\s+(?:written\s+|prior\s+|advance\s+)?(?:notice|after|from|following|before|prior|of\s+(?:the\s+)?receipt)", re.I),
+    re.compile(
+        rf"{_N}\s*months?(?:['’]s?)?\s+(?:written\s+|prior\s+|advance\s+)?(?:notice|after|from|following|before|prior|of\s+(?:the\s+)?receipt)",
+        re.I,
+    ),
     re.compile(rf"(?:at\s+least|not\s+less\s+than|no\s+later\s+than)\s+{_N}\s*months?", re.I),
     re.compile(rf"{_N}\s*(?:ամիս|ամսվա|ամսից)", re.I),
     re.compile(rf"{_N}\s*(?:ay|oy)\s*(?:əvvəl|sonra|oldin|keyin)", re.I),
 ]
 _TERM_SECTION = re.compile(
-    r"мерзім|мерзiм|срок|term|duration|period|ժամկետ|müddət|muddat|мөөнөт|"
+    r"мерзім|мерзiм|срок|term|duration|period|ժամկետ|müddət|muddat|мөөнөт|indefinite|"
+    r"неопредел|бессрочн|белгіленбеген|անժամկետ|"
     r"тоқтат|прекращ|terminat|denounc|денонс|դադարեց|ұзарт|продл|renew|extend|երկարաձգ",
     re.I,
 )

@@ -68,7 +68,7 @@ _HY_HEAD_NOM = {"համաձայնագ": "համաձայնագիր", "պայմա�
 
 def nominative_title(title: str, language: str | None) -> str:
     """Strip the case ending of the head noun / put it in the nominative."""
-    title = re.sub(r"\s+", " ", title).strip(" ,;:«»\"")
+    title = re.sub(r"\s+", " ", title).strip(' ,;:«»"')
     for pattern, repl in _RU_GEN_TO_NOM:
         title = re.sub(pattern, repl, title)
     m = _KK_HEAD_CASE.search(title)

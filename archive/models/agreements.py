@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+import datetime as dt
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -5,6 +9,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from archive.reading.status import DerivedStatus, StatusFacts, derive_status
 
 from .choices import Kind, Level, Predicate, Status
 
@@ -35,8 +41,6 @@ class AgreementQuerySet(models.QuerySet):
             ),
             Prefetch("acts", queryset=Act.objects.select_related("country").order_by("date")),
             Prefetch("authorities", queryset=Authority.objects.select_related("country")),
-            Prefetch("relations_out", queryset=Relation.objects.select_related("object").order_by("predicate")),
-            Prefetch("relations_in", queryset=Relation.objects.select_related("subject").order_by("predicate")),
             Prefetch("sources", queryset=SourceDocument.objects.defer("report").order_by("uploaded_at")),
         )
 
@@ -154,6 +158,23 @@ class Agreement(models.Model):
 
     def party_codes(self) -> list[str]:
         return [p.country_id for p in self.parties.all()]
+
+    def status_facts(self, superseded_by: list[Agreement] | None = None) -> StatusFacts:
+        """The stored facts the status is derived from (archive.reading.status)."""
+        if superseded_by is None:
+            superseded_by = [
+                rel.subject for rel in self.relations_in.select_related("subject") if rel.predicate == "supersedes"
+            ]
+        return StatusFacts(
+            signed_date=self.signed_date, entry_into_force_date=self.entry_into_force_date,
+            termination_date=self.termination_date, term_indefinite=self.term_indefinite,
+            term_years=self.term_years, renewal_years=self.renewal_years, notice_months=self.notice_months,
+            superseded_by=[(str(a), a.signed_date, a.entry_into_force_date) for a in superseded_by],
+            stored_status=self.status, is_draft=self.status == Status.DRAFT,
+        )
+
+    def derive_status(self, today: dt.date | None = None, superseded_by=None) -> DerivedStatus:
+        return derive_status(self.status_facts(superseded_by), today or dt.date.today())
 
 
 class Party(models.Model):

@@ -33,6 +33,7 @@ class Status(models.TextChoices):
     SIGNED = "signed", _("Signed")  # entry into force not recorded (yet)
     IN_FORCE = "in_force", _("In force")
     SUSPENDED = "suspended", _("Suspended")
+    EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")
     SUPERSEDED = "superseded", _("Superseded")
     UNKNOWN = "unknown", _("Unknown")

@@ -47,7 +47,7 @@ LABELS = {
     "expired": "Expired",
     "terminated": "Terminated",
     "superseded": "Superseded",
-    "signed": "Signed, not yet in force",
+    "signed": "Signed",  # entry into force not recorded: the reason says so
     "draft": "Draft",
     "unknown": "Status unknown",
 }

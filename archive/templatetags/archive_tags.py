@@ -5,6 +5,8 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from archive.reading.status import LABELS
+
 register = template.Library()
 
 
@@ -101,3 +103,13 @@ def facet_param(pair: tuple[str, str], value: str) -> str:
     else:
         params[name] = value
     return params.urlencode()
+
+
+@register.filter
+def status_label(status) -> str:
+    """A derived status's label in the interface language (the reading module speaks English)."""
+    from archive.models import Status
+
+    if status.label == LABELS.get(status.code) and status.code in Status.values:
+        return str(Status(status.code).label)
+    return status.label

@@ -1,13 +1,20 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from archive.filters import AgreementFilter
-from archive.models import Agreement, SourceDocument
+from archive.models import Agreement, Predicate, SourceDocument
 from archive.models.search import did_you_mean, explain
 from archive.search.query import search as compile_search
 from archive.search.snippets import highlight_spans
 
+from archive.reading.citation import bibtex
+from archive.reading.citation import plain as cite_plain
+from archive.reading.svg import relation_graph_svg
+
+from .adapters import citation_facts, neighbourhood, relation_graph
+from .exports import EXPORT_CAP
 from .paging import paginate, query_without
 
 
@@ -27,7 +34,7 @@ def agreement_list(request):
     return render(
         request,
         "archive/agreement_list.html",
-        {"filter": filterset, "page": page, "query": query_without(request, "page"), "errors": filterset.errors
+        {"filter": filterset, "page": page, "query": query_without(request, "page"), "export_cap": EXPORT_CAP, "errors": filterset.errors
          if filterset.is_bound else {}, "compiled": compiled},
     )
 
@@ -43,7 +50,7 @@ def search(request):
         request,
         "archive/search.html",
         {
-            "filter": filterset, "page": page, "query": query_without(request, "page"),
+            "filter": filterset, "page": page, "query": query_without(request, "page"), "export_cap": EXPORT_CAP,
             "errors": filterset.errors if filterset.is_bound else {}, "compiled": compiled,
             "facets": agreements.facets() if page.paginator.count else {}, "suggestion": suggestion,
             "facet_query": query_without(request, "page"),
@@ -55,17 +62,26 @@ def search(request):
 def agreement_detail(request, slug: str):
     agreement = get_object_or_404(Agreement.objects.for_detail(), slug=slug)
     texts = list(agreement.texts.all())
+    parties, acts = list(agreement.parties.all()), list(agreement.acts.all())
+    relations = neighbourhood(agreement)
+    relations_out = [r for r in relations if r.subject_id == agreement.pk]
+    relations_in = [r for r in relations if r.object_id == agreement.pk]
+    status = agreement.derive_status(
+        superseded_by=[r.subject for r in relations_in if r.predicate == Predicate.SUPERSEDES]
+    )
     q = request.GET.get("q", "")[:256]
     if q.strip():
         _highlight(texts, compile_search(q))
+    citation = citation_facts(agreement, parties, acts, request.build_absolute_uri(agreement.get_absolute_url()))
+    graph = relation_graph_svg(*relation_graph(agreement, relations, bool(texts))) if relations else ""
     return render(
         request,
         "archive/agreement_detail.html",
         {
-            "agreement": agreement, "texts": texts, "parties": list(agreement.parties.all()),
-            "acts": list(agreement.acts.all()), "relations_out": list(agreement.relations_out.all()),
-            "relations_in": list(agreement.relations_in.all()), "sources": list(agreement.sources.all()),
-            "authorities": list(agreement.authorities.all()), "q": q,
+            "agreement": agreement, "texts": texts, "parties": parties, "acts": acts,
+            "relations_out": relations_out, "relations_in": relations_in, "sources": list(agreement.sources.all()),
+            "authorities": list(agreement.authorities.all()), "q": q, "status": status,
+            "cite_plain": cite_plain(citation), "cite_bibtex": bibtex(citation), "graph_svg": mark_safe(graph),
         },
     )
 
@@ -73,7 +89,6 @@ def agreement_detail(request, slug: str):
 def _highlight(texts, compiled) -> None:
     """Mark the query's words in the article bodies (?q= carried over from a search)."""
     from django.utils.html import escape
-    from django.utils.safestring import mark_safe
 
     from archive.search.text import clean
 

@@ -1,9 +1,14 @@
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from archive.models import Agreement, Article, Country, Party, Text, Topic
+from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
+from archive.reading.svg import pair_matrix_svg, timeline_svg
+
+from .adapters import timeline_items
 
 from .paging import paginate
 
@@ -19,12 +24,21 @@ def home(request):
     figures["languages"] = Text.objects.values("language").distinct().count()
     pairs = Agreement.objects.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")[:30]
     latest = Agreement.objects.for_list().order_by("-created_at")[:8]
+    pairs = list(pairs)
+    codes = sorted({code for row in pairs for code in row["pair"].split("-")})
+    names = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
+    matrix = pair_matrix_svg(
+        [(code, names.get(code, code)) for code in codes],
+        {tuple(row["pair"].split("-")): row["n"] for row in pairs},
+        lambda a, b: reverse("pair_detail", args=[a, b]),
+    ) if pairs else ""
     return render(
         request,
         "archive/home.html",
         {
             "figures": figures,
-            "pairs": list(pairs),
+            "pairs": pairs,
+            "matrix_svg": mark_safe(matrix),
             "latest": list(latest),
         },
     )
@@ -61,6 +75,14 @@ def pair_detail(request, first: str, second: str):
     if len(countries) != 2:
         raise Http404("Unknown country code.")
     agreements = list(Agreement.objects.for_list().with_all_parties(codes).order_by("signed_date", "slug"))
+    supersessions = {
+        rel.object_id: rel.subject
+        for rel in Relation.objects.filter(predicate=Predicate.SUPERSEDES, object__in=agreements).select_related(
+            "subject"
+        )
+    }
+    names = " – ".join(countries[c].name for c in codes)
+    timeline = timeline_svg(timeline_items(agreements, supersessions), title=f"Agreements {names}: timeline")
     return render(
         request,
         "archive/pair_detail.html",
@@ -68,6 +90,7 @@ def pair_detail(request, first: str, second: str):
             "countries": [countries[c] for c in codes],
             "pair": "-".join(codes),
             "agreements": agreements,
+            "timeline_svg": mark_safe(timeline),
         },
     )
 

@@ -49,3 +49,18 @@ def test_mobile_layout_has_no_horizontal_scroll(browser, live_server):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 380
     context.close()
+
+
+def test_pictures_render_in_chromium(page, screenshot):
+    """The server-drawn SVGs: relation graph, pair timeline, pair matrix."""
+    page.goto("/agreements/az-kz-2024-06-07-military-intelligence/")
+    graph = page.locator("figure.graph svg")
+    assert graph.count() == 1 and graph.bounding_box()["height"] > 80
+    assert "based on" in graph.text_content()
+    screenshot("agreement-graph")
+    page.goto("/countries/AZ-KZ/")
+    timeline = page.locator("figure.graph svg")
+    assert timeline.bounding_box()["width"] > 400
+    screenshot("pair-timeline")
+    page.goto("/")
+    assert page.locator("figure.matrix svg a").count() >= 2

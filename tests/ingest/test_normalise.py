@@ -190,7 +190,12 @@ def test_page_break_inside_a_sentence_is_bridged():
 
 def test_article_heading_wrapping_onto_a_second_line_stays_one_heading():
     paras, _ = unwrap_lines(
-        ["7-бап Тараптардың басқа халықаралық шарттардан туындайтын құқықтары мен ", "міндеттемелері", "", "      Осы Келісім"]
+        [
+            "7-бап Тараптардың басқа халықаралық шарттардан туындайтын құқықтары мен ",
+            "міндеттемелері",
+            "",
+            "      Осы Келісім",
+        ]
     )
     assert paras[0].endswith("құқықтары мен міндеттемелері")
     assert paras[1] == "Осы Келісім"
@@ -227,9 +232,7 @@ def test_line_map_points_back_to_the_input_lines():
 
 # --- properties ------------------------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(
-    list("абвгдеқңұүәіөһ АБВГДЕҚҢҰҮӘІ aeiopcxyAEHKMOPTBXY Հայաստան .,;:-*#_\n\t\u00a0  12")
-)
+_ALPHABET = st.sampled_from(list("абвгдеқңұүәіөһ АБВГДЕҚҢҰҮӘІ aeiopcxyAEHKMOPTBXY Հայաստան .,;:-*#_\n\t\u00a0  12"))
 _TEXT = st.lists(
     st.one_of(
         _ALPHABET,

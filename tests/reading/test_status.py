@@ -210,7 +210,7 @@ def test_successor_title_in_another_script_takes_no_article():
 def test_signed_not_in_force():
     s = derive_status(StatusFacts(signed_date=D(2024, 6, 7), stored_status="signed"), today=D(2024, 7, 1))
     assert s.code == "signed"
-    assert s.label == "Signed, not yet in force"
+    assert s.label == "Signed"
     assert s.reason == "Signed on 7 June 2024; the date it entered into force is not recorded."
 
 

@@ -28,9 +28,7 @@ def summary(result: ParseResult) -> str:
         lines.append(f"  title: {a.title or '?'}")
         if a.title_en:
             lines.append(f"  title (en): {a.title_en}")
-        lines.append(
-            f"  kind: {a.kind or '?'}   parties: {'-'.join(a.parties) or '?'} ({a.party_level or '?'})"
-        )
+        lines.append(f"  kind: {a.kind or '?'}   parties: {'-'.join(a.parties) or '?'} ({a.party_level or '?'})")
         lines.append(
             f"  signed: {a.signed_date.isoformat() if a.signed_date else '?'}"
             f" at {a.signed_place or '?'}   articles: {len(a.articles)}"
@@ -42,10 +40,7 @@ def summary(result: ParseResult) -> str:
                 f"   renewal: {t.renewal_years}   notice: {t.notice_months} months"
             )
         if a.authentic_languages:
-            lines.append(
-                f"  languages: {', '.join(a.authentic_languages)}"
-                f" (prevails: {a.prevailing_language or '-'})"
-            )
+            lines.append(f"  languages: {', '.join(a.authentic_languages)} (prevails: {a.prevailing_language or '-'})")
         if a.topics:
             lines.append(f"  topics: {', '.join(a.topics)}")
     if result.act:
@@ -68,7 +63,7 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--json", action="store_true", help="print the parse-output JSON")
 
-    def handle(self, *args, files, json=False, **options):  # noqa: A002 - the option's name
+    def handle(self, *args, files, json=False, **options):
         results = [parse_path(f) for f in files]
         if json:
             payload = [r.to_contract() for r in results]

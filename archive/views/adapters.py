@@ -1,0 +1,90 @@
+"""From models to the plain data the reading modules draw and format (archive.reading)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q
+
+from archive.models import Act, Agreement, Relation, Text
+from archive.reading.akoma_ntoso import AknArticle, AknDocument
+from archive.reading.citation import CitationFacts
+from archive.reading.svg import GraphEdge, GraphNode, TimelineItem
+
+
+def neighbourhood(agreement: Agreement) -> list[Relation]:
+    """Relations within two steps of ``agreement`` (both directions), in one query, each
+    with ``subject_has_text`` / ``object_has_text`` to draw stubs differently."""
+    near = Relation.objects.filter(Q(subject=agreement) | Q(object=agreement))
+    ids = near.values("subject_id").union(near.values("object_id"))
+    return list(
+        Relation.objects.filter(Q(subject_id__in=ids) | Q(object_id__in=ids))
+        .select_related("subject", "object")
+        .annotate(
+            subject_has_text=Exists(Text.objects.filter(agreement=OuterRef("subject_id"))),
+            object_has_text=Exists(Text.objects.filter(agreement=OuterRef("object_id"))),
+        )
+        .order_by("predicate", "pk")
+    )
+
+
+def _node(agreement: Agreement, has_text: bool) -> GraphNode:
+    year = agreement.signed_date.year if agreement.signed_date else None
+    return GraphNode(agreement.slug, str(agreement), agreement.get_absolute_url(), year, not has_text)
+
+
+def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bool):
+    nodes = {agreement.slug: _node(agreement, has_text)}
+    edges = []
+    for rel in relations:
+        nodes.setdefault(rel.subject.slug, _node(rel.subject, rel.subject_has_text))
+        nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text))
+        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, str(rel.get_predicate_display())))
+    return nodes[agreement.slug], edges, list(nodes.values())
+
+
+def act_phrase(act: Act | None) -> str | None:
+    """'Government decree No. 752 of 16 September 2024' (English, for citations)."""
+    if act is None:
+        return None
+    words = [f"{act.country.name} " if act.country else "", str(act.get_type_display())]
+    if act.number:
+        words.append(f" No. {act.number}")
+    if act.date:
+        words.append(f" of {act.date.day} {act.date:%B %Y}")
+    return "".join(words)
+
+
+def citation_facts(agreement: Agreement, parties, acts, url: str) -> CitationFacts:
+    return CitationFacts(
+        title=agreement.title, title_en=agreement.title_en, kind=agreement.kind,
+        parties=[p.country.name for p in parties], signed_date=agreement.signed_date,
+        signed_place=agreement.signed_place, act=act_phrase(acts[0] if acts else None), url=url,
+        slug=agreement.slug, accessed=dt.date.today(),
+    )
+
+
+def akn_document(agreement: Agreement, text: Text, parties, base_url: str) -> AknDocument:
+    return AknDocument(
+        slug=agreement.slug, kind=agreement.kind, countries=[p.country_id for p in parties],
+        signed_date=agreement.signed_date, language=text.language, title=text.title, preamble=text.preamble,
+        articles=[AknArticle(a.number, a.heading, a.body) for a in text.articles.all()],
+        final_clauses=text.final_clauses, base_url=base_url,
+        country_names={p.country_id: p.country.name for p in parties}, is_authentic=text.is_authentic,
+    )
+
+
+def timeline_items(agreements: list[Agreement], supersessions: dict[int, Agreement]) -> list[TimelineItem]:
+    """``supersessions`` maps a superseded agreement's id to the agreement superseding it."""
+    items = []
+    for a in agreements:
+        status = a.derive_status(superseded_by=[supersessions[a.pk]] if a.pk in supersessions else [])
+        ended, reason = None, None
+        if status.code in ("superseded", "terminated", "expired"):
+            ended, reason = status.expires, status.code
+            if ended is None and a.pk in supersessions:
+                later = supersessions[a.pk]
+                ended = later.entry_into_force_date or later.signed_date
+        items.append(TimelineItem(a.slug, str(a), a.get_absolute_url(), a.signed_date, a.entry_into_force_date,
+                                  ended, reason, status.code))
+    return items

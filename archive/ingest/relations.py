@@ -167,10 +167,10 @@ def _reference_at(text: str, d: DateMatch, language: str | None) -> tuple[str, s
                 return title, text[d.start : d.end + s.end() + m.end()], d.start
     # (d) <date>-attributive <title ... head noun>: "2004 жылғы 1 наурыздағы Қазақстан ... келісімге"
     if re.search(r"(?:ғы|гі|дағы|дегі|тағы|тегі|ի)$", d.text) and re.match(r"\s+[«\"]?[^\W\d_]", after):
-        m = _KK_HEAD_END.match(after.lstrip(" «\""))
-        if m and m.group("t")[:1].isupper() and not re.search(r"[.;։]\s|\n", m.group("t")):
-            if _HEAD_AFTER.match(after) is None:
-                return m.group("t"), text[d.start : d.end + 1 + m.end()], d.start
+        m = _KK_HEAD_END.match(after.lstrip(' «"'))
+        clean = m is not None and m.group("t")[:1].isupper() and not re.search(r"[.;։]\s|\n", m.group("t"))
+        if m and clean and _HEAD_AFTER.match(after) is None:
+            return m.group("t"), text[d.start : d.end + 1 + m.end()], d.start
     # (b) <title> <date> <head noun>  (kk, hy, az)
     h = _HEAD_AFTER.match(after)
     if h:

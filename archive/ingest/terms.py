@@ -70,7 +70,7 @@ _INDEFINITE = re.compile(
     re.I,
 )
 _RENEW_CUE = (
-    r"кейінгі|келесі|әрбір\s+келесі|последующ|очередн|каждый\s+последующий|successive|"
+    r"кейінгі|келесі|әрбір\s+келесі|последующ|следующ|очередн|каждый\s+последующий|successive|"
     r"subsequent|further|additional|consecutive|հաջորդ|növbəti|keyingi|кийинки"
 )
 _YEARS = [
@@ -118,7 +118,7 @@ _NOTICE = [
 ]
 _TERM_SECTION = re.compile(
     r"мерзім|мерзiм|срок|term|duration|period|ժամկետ|müddət|muddat|мөөнөт|indefinite|"
-    r"неопредел|бессрочн|белгіленбеген|անժամկետ|"
+    r"неопредел|бессрочн|белгіленбеген|անժամկետ|действ|in\s+force|remain|күшінде|қолданыл|"
     r"тоқтат|прекращ|terminat|denounc|денонс|դադարեց|ұзарт|продл|renew|extend|երկարաձգ",
     re.I,
 )

@@ -72,6 +72,4 @@ class CountryFeed(NewAgreementsFeed):
         return country.get_absolute_url()
 
     def items(self, country):
-        return Agreement.objects.for_list().with_all_parties([country.code]).order_by("-created_at", "slug")[
-            :FEED_SIZE
-        ]
+        return Agreement.objects.for_list().with_all_parties([country.code]).order_by("-created_at", "slug")[:FEED_SIZE]

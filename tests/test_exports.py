@@ -59,7 +59,7 @@ def test_stub_has_no_akoma_ntoso(client, seed):
 def test_citations(client, seed):
     agreement = seed["intelligence_2024"]
     page = client.get(agreement.get_absolute_url()).content.decode()
-    assert "7 June 2024" in page and "Kazakhstan–Azerbaijan" in page
+    assert "signed at Baku, 7 June 2024" in page and "Kazakhstan–Azerbaijan" in page
     assert "No. 752 of 16 September 2024" in page
     bib = client.get(f"/agreements/{agreement.slug}/cite.bib").content.decode()
     assert bib.startswith("@misc{") and bib.count("{") == bib.count("}")

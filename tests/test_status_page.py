@@ -17,16 +17,27 @@ def make(slug, **fields):
 
 
 def test_expired_by_term(client):
-    a = make("kz-uz-expired", signed_date=dt.date(2000, 1, 1), entry_into_force_date=dt.date(2000, 6, 1),
-             term_years=5, term_indefinite=False)
+    a = make(
+        "kz-uz-expired",
+        signed_date=dt.date(2000, 1, 1),
+        entry_into_force_date=dt.date(2000, 6, 1),
+        term_years=5,
+        term_indefinite=False,
+    )
     html = client.get(a.get_absolute_url()).content.decode()
     assert "Expired on 1 June 2005" in html
     assert a.derive_status(dt.date(2004, 1, 1)).code == "in_force"
 
 
 def test_renewed_agreement_shows_the_current_period_and_notice_deadline(client):
-    a = make("kz-uz-renewed", signed_date=dt.date(2010, 3, 1), entry_into_force_date=dt.date(2010, 4, 15),
-             term_years=5, renewal_years=5, notice_months=6)
+    a = make(
+        "kz-uz-renewed",
+        signed_date=dt.date(2010, 3, 1),
+        entry_into_force_date=dt.date(2010, 4, 15),
+        term_years=5,
+        renewal_years=5,
+        notice_months=6,
+    )
     status = a.derive_status(dt.date(2026, 11, 22))
     assert status.code == "in_force"
     assert status.next_renewal == dt.date(2030, 4, 15)
@@ -44,8 +55,13 @@ def test_superseded_by_a_later_treaty(seed):
 def test_refresh_status_command_updates_stored_statuses():
     from django.core.management import call_command
 
-    a = make("kz-uz-stale", signed_date=dt.date(2000, 1, 1), entry_into_force_date=dt.date(2000, 6, 1),
-             term_years=5, status="in_force")
+    a = make(
+        "kz-uz-stale",
+        signed_date=dt.date(2000, 1, 1),
+        entry_into_force_date=dt.date(2000, 6, 1),
+        term_years=5,
+        status="in_force",
+    )
     call_command("refresh_status", verbosity=0)
     a.refresh_from_db()
     assert a.status == "expired"

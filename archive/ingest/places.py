@@ -14,7 +14,7 @@ import re
 
 from archive.lang import fold_lookalikes
 
-__all__ = ["find_place", "nominative_city"]
+__all__ = ["english_city", "find_place", "nominative_city"]
 
 # nominative: inflected forms (any language; the nominative itself is matched too)
 _CITY_TABLE = """
@@ -115,6 +115,80 @@ New Delhi: New Delhi
 Каир: Каирде Каире Каир
 Ханой: Ханойда Ханое Ханой
 """
+
+
+# English names of the cities above, keyed by every nominative the table gives them,
+# for citations and English titles ("signed at Baku").
+_ENGLISH_GROUPS = """
+Baku: Баку Bakı Բաքու
+Astana: Астана Աստանա
+Nur-Sultan: Нұр-Сұлтан Нур-Султан
+Almaty: Алматы Алма-Ата
+Yerevan: Ереван Երևան
+Moscow: Москва Мәскеу Մոսկվա
+Tashkent: Ташкент Toshkent
+Bishkek: Бишкек Бішкек
+Dushanbe: Душанбе
+Ashgabat: Ашгабат
+Ankara: Анкара
+Tbilisi: Тбилиси Թբիլիսի
+Minsk: Минск
+Kyiv: Киев
+Beijing: Пекин Бейжің
+Istanbul: Стамбул
+Berlin: Берлин
+Paris: Париж
+London: Лондон
+Washington: Вашингтон
+Tehran: Тегеран
+Geneva: Женева
+Vienna: Вена
+New York: Нью-Йорк
+Seoul: Сеул
+Tokyo: Токио
+Abu Dhabi: Абу-Даби
+Dubai: Дубай
+Astrakhan: Астрахань
+Saint Petersburg: Санкт-Петербург
+Samarkand: Самарканд
+Bukhara: Бухара
+Turkestan: Туркестан Түркістан
+Shymkent: Шымкент
+Aktau: Актау
+Atyrau: Атырау
+Chisinau: Кишинев
+Riga: Рига
+Vilnius: Вильнюс
+Tallinn: Таллин
+Warsaw: Варшава
+Prague: Прага
+Budapest: Будапешт
+Rome: Рим
+Madrid: Мадрид
+New Delhi: Нью-Дели
+Islamabad: Исламабад
+Kabul: Кабул
+Ulaanbaatar: Улан-Батор
+Riyadh: Эр-Рияд
+Cairo: Каир
+Hanoi: Ханой
+"""
+
+
+@functools.cache
+def _english() -> dict[str, str]:
+    out = {}
+    for line in _ENGLISH_GROUPS.strip().splitlines():
+        english, _, names = line.partition(":")
+        out[english.strip()] = english.strip()
+        for name in names.split():
+            out[name] = english.strip()
+    return out
+
+
+def english_city(name: str | None) -> str | None:
+    """``Баку`` -> ``Baku``; None for a city the table does not know."""
+    return _english().get((name or "").strip()) if name else None
 
 
 @functools.cache

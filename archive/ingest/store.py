@@ -16,8 +16,6 @@ from django.db import IntegrityError, transaction
 
 from archive.ingest.link import find_agreement
 from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
-from archive.models.search import reindex_agreements
-from archive.search.thesaurus import suggest_topics
 from archive.models import (
     Act,
     ActAction,
@@ -38,7 +36,9 @@ from archive.models import (
     Text,
     Topic,
 )
+from archive.models.search import reindex_agreements
 from archive.models.sources import content_path
+from archive.search.thesaurus import suggest_topics
 from archive.slugs import agreement_slug
 
 log = logging.getLogger(__name__)
@@ -208,7 +208,10 @@ def review_reasons(result: ParseResult, kind: str) -> list[str]:
 def _finish(source: SourceDocument, warnings: list[str], outcome: StoreOutcome, reasons=()) -> None:
     review = list(reasons) + [d for d in outcome.decisions if d.startswith("ambiguous")]
     source.report = {
-        **source.report, "warnings": warnings, "review": review, "decisions": outcome.decisions + outcome.linked,
+        **source.report,
+        "warnings": warnings,
+        "review": review,
+        "decisions": outcome.decisions + outcome.linked,
     }
     source.status = ParseStatus.NEEDS_REVIEW if review or outcome.agreement is None else ParseStatus.PARSED
     source.save()

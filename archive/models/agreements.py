@@ -166,11 +166,16 @@ class Agreement(models.Model):
                 rel.subject for rel in self.relations_in.select_related("subject") if rel.predicate == "supersedes"
             ]
         return StatusFacts(
-            signed_date=self.signed_date, entry_into_force_date=self.entry_into_force_date,
-            termination_date=self.termination_date, term_indefinite=self.term_indefinite,
-            term_years=self.term_years, renewal_years=self.renewal_years, notice_months=self.notice_months,
+            signed_date=self.signed_date,
+            entry_into_force_date=self.entry_into_force_date,
+            termination_date=self.termination_date,
+            term_indefinite=self.term_indefinite,
+            term_years=self.term_years,
+            renewal_years=self.renewal_years,
+            notice_months=self.notice_months,
             superseded_by=[(str(a), a.signed_date, a.entry_into_force_date) for a in superseded_by],
-            stored_status=self.status, is_draft=self.status == Status.DRAFT,
+            stored_status=self.status,
+            is_draft=self.status == Status.DRAFT,
         )
 
     def derive_status(self, today: dt.date | None = None, superseded_by=None) -> DerivedStatus:

@@ -48,8 +48,13 @@ def pair_name(pair: str) -> str:
 
 
 FACET_LABELS = {
-    "country": _("Country"), "pair": _("Country pair"), "topic": _("Topic"), "kind": _("Kind"),
-    "status": _("Status"), "decade": _("Decade"), "language": _("Language"),
+    "country": _("Country"),
+    "pair": _("Country pair"),
+    "topic": _("Topic"),
+    "kind": _("Kind"),
+    "status": _("Status"),
+    "decade": _("Decade"),
+    "language": _("Language"),
 }
 FACET_PARAMS = {"country": "party", "decade": "signed_from"}
 

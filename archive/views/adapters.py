@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
 
+from archive.ingest.places import english_city
 from archive.models import Act, Agreement, Relation, Text
 from archive.reading.akoma_ntoso import AknArticle, AknDocument
 from archive.reading.citation import CitationFacts
@@ -57,20 +58,33 @@ def act_phrase(act: Act | None) -> str | None:
 
 def citation_facts(agreement: Agreement, parties, acts, url: str) -> CitationFacts:
     return CitationFacts(
-        title=agreement.title, title_en=agreement.title_en, kind=agreement.kind,
-        parties=[p.country.name for p in parties], signed_date=agreement.signed_date,
-        signed_place=agreement.signed_place, act=act_phrase(acts[0] if acts else None), url=url,
-        slug=agreement.slug, accessed=dt.date.today(),
+        title=agreement.title,
+        title_en=agreement.title_en,
+        kind=agreement.kind,
+        parties=[p.country.name for p in parties],
+        signed_date=agreement.signed_date,
+        signed_place=english_city(agreement.signed_place) or agreement.signed_place,
+        act=act_phrase(acts[0] if acts else None),
+        url=url,
+        slug=agreement.slug,
+        accessed=dt.date.today(),
     )
 
 
 def akn_document(agreement: Agreement, text: Text, parties, base_url: str) -> AknDocument:
     return AknDocument(
-        slug=agreement.slug, kind=agreement.kind, countries=[p.country_id for p in parties],
-        signed_date=agreement.signed_date, language=text.language, title=text.title, preamble=text.preamble,
+        slug=agreement.slug,
+        kind=agreement.kind,
+        countries=[p.country_id for p in parties],
+        signed_date=agreement.signed_date,
+        language=text.language,
+        title=text.title,
+        preamble=text.preamble,
         articles=[AknArticle(a.number, a.heading, a.body) for a in text.articles.all()],
-        final_clauses=text.final_clauses, base_url=base_url,
-        country_names={p.country_id: p.country.name for p in parties}, is_authentic=text.is_authentic,
+        final_clauses=text.final_clauses,
+        base_url=base_url,
+        country_names={p.country_id: p.country.name for p in parties},
+        is_authentic=text.is_authentic,
     )
 
 
@@ -85,6 +99,9 @@ def timeline_items(agreements: list[Agreement], supersessions: dict[int, Agreeme
             if ended is None and a.pk in supersessions:
                 later = supersessions[a.pk]
                 ended = later.entry_into_force_date or later.signed_date
-        items.append(TimelineItem(a.slug, str(a), a.get_absolute_url(), a.signed_date, a.entry_into_force_date,
-                                  ended, reason, status.code))
+        items.append(
+            TimelineItem(
+                a.slug, str(a), a.get_absolute_url(), a.signed_date, a.entry_into_force_date, ended, reason, status.code
+            )
+        )
     return items

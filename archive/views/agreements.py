@@ -6,12 +6,11 @@ from django.views.decorators.http import require_GET
 from archive.filters import AgreementFilter
 from archive.models import Agreement, Predicate, SourceDocument
 from archive.models.search import did_you_mean, explain
-from archive.search.query import search as compile_search
-from archive.search.snippets import highlight_spans
-
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
 from archive.reading.svg import relation_graph_svg
+from archive.search.query import search as compile_search
+from archive.search.snippets import highlight_spans
 
 from .adapters import citation_facts, neighbourhood, relation_graph
 from .exports import EXPORT_CAP
@@ -34,8 +33,14 @@ def agreement_list(request):
     return render(
         request,
         "archive/agreement_list.html",
-        {"filter": filterset, "page": page, "query": query_without(request, "page"), "export_cap": EXPORT_CAP, "errors": filterset.errors
-         if filterset.is_bound else {}, "compiled": compiled},
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query_without(request, "page"),
+            "export_cap": EXPORT_CAP,
+            "errors": filterset.errors if filterset.is_bound else {},
+            "compiled": compiled,
+        },
     )
 
 
@@ -50,9 +55,14 @@ def search(request):
         request,
         "archive/search.html",
         {
-            "filter": filterset, "page": page, "query": query_without(request, "page"), "export_cap": EXPORT_CAP,
-            "errors": filterset.errors if filterset.is_bound else {}, "compiled": compiled,
-            "facets": agreements.facets() if page.paginator.count else {}, "suggestion": suggestion,
+            "filter": filterset,
+            "page": page,
+            "query": query_without(request, "page"),
+            "export_cap": EXPORT_CAP,
+            "errors": filterset.errors if filterset.is_bound else {},
+            "compiled": compiled,
+            "facets": agreements.facets() if page.paginator.count else {},
+            "suggestion": suggestion,
             "facet_query": query_without(request, "page"),
         },
     )
@@ -78,10 +88,19 @@ def agreement_detail(request, slug: str):
         request,
         "archive/agreement_detail.html",
         {
-            "agreement": agreement, "texts": texts, "parties": parties, "acts": acts,
-            "relations_out": relations_out, "relations_in": relations_in, "sources": list(agreement.sources.all()),
-            "authorities": list(agreement.authorities.all()), "q": q, "status": status,
-            "cite_plain": cite_plain(citation), "cite_bibtex": bibtex(citation), "graph_svg": mark_safe(graph),
+            "agreement": agreement,
+            "texts": texts,
+            "parties": parties,
+            "acts": acts,
+            "relations_out": relations_out,
+            "relations_in": relations_in,
+            "sources": list(agreement.sources.all()),
+            "authorities": list(agreement.authorities.all()),
+            "q": q,
+            "status": status,
+            "cite_plain": cite_plain(citation),
+            "cite_bibtex": bibtex(citation),
+            "graph_svg": mark_safe(graph),
         },
     )
 

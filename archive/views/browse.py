@@ -9,7 +9,6 @@ from archive.models import Agreement, Article, Country, Party, Predicate, Relati
 from archive.reading.svg import pair_matrix_svg, timeline_svg
 
 from .adapters import timeline_items
-
 from .paging import paginate
 
 
@@ -27,11 +26,15 @@ def home(request):
     pairs = list(pairs)
     codes = sorted({code for row in pairs for code in row["pair"].split("-")})
     names = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
-    matrix = pair_matrix_svg(
-        [(code, names.get(code, code)) for code in codes],
-        {tuple(row["pair"].split("-")): row["n"] for row in pairs},
-        lambda a, b: reverse("pair_detail", args=[a, b]),
-    ) if pairs else ""
+    matrix = (
+        pair_matrix_svg(
+            [(code, names.get(code, code)) for code in codes],
+            {tuple(row["pair"].split("-")): row["n"] for row in pairs},
+            lambda a, b: reverse("pair_detail", args=[a, b]),
+        )
+        if pairs
+        else ""
+    )
     return render(
         request,
         "archive/home.html",

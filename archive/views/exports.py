@@ -16,8 +16,21 @@ from archive.reading.citation import bibtex, csl_json
 from .adapters import akn_document, citation_facts
 
 EXPORT_CAP = 1000
-CSV_FIELDS = ["slug", "url", "title", "title_en", "kind", "level", "parties", "signed_date", "signed_place",
-              "entry_into_force_date", "status", "topics", "languages"]
+CSV_FIELDS = [
+    "slug",
+    "url",
+    "title",
+    "title_en",
+    "kind",
+    "level",
+    "parties",
+    "signed_date",
+    "signed_place",
+    "entry_into_force_date",
+    "status",
+    "topics",
+    "languages",
+]
 
 
 def _rows(request):
@@ -27,12 +40,18 @@ def _rows(request):
     agreements = list(filterset.qs.prefetch_related("texts")[: EXPORT_CAP + 1])
     rows = [
         {
-            "slug": a.slug, "url": request.build_absolute_uri(a.get_absolute_url()), "title": a.title,
-            "title_en": a.title_en, "kind": a.kind, "level": a.level,
+            "slug": a.slug,
+            "url": request.build_absolute_uri(a.get_absolute_url()),
+            "title": a.title,
+            "title_en": a.title_en,
+            "kind": a.kind,
+            "level": a.level,
             "parties": [p.country_id for p in a.parties.all()],
-            "signed_date": a.signed_date.isoformat() if a.signed_date else None, "signed_place": a.signed_place,
+            "signed_date": a.signed_date.isoformat() if a.signed_date else None,
+            "signed_place": a.signed_place,
             "entry_into_force_date": a.entry_into_force_date.isoformat() if a.entry_into_force_date else None,
-            "status": a.status, "topics": [t.slug for t in a.topics.all()],
+            "status": a.status,
+            "topics": [t.slug for t in a.topics.all()],
             "languages": sorted(t.language for t in a.texts.all()),
         }
         for a in agreements[:EXPORT_CAP]
@@ -68,8 +87,9 @@ def _agreement(slug):
 @require_GET
 def agreement_json(request, slug: str):
     data = AgreementDetailSerializer(_agreement(slug), context={"request": request}).data
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1, default=str),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1, default=str), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{slug}.json"'
     return response
 
@@ -91,14 +111,22 @@ def agreement_akn(request, slug: str):
 @require_GET
 def agreement_cite(request, slug: str, fmt: str):
     agreement = _agreement(slug)
-    facts = citation_facts(agreement, list(agreement.parties.all()), list(agreement.acts.all()),
-                           request.build_absolute_uri(agreement.get_absolute_url()))
+    facts = citation_facts(
+        agreement,
+        list(agreement.parties.all()),
+        list(agreement.acts.all()),
+        request.build_absolute_uri(agreement.get_absolute_url()),
+    )
     if fmt == "bib":
         response = HttpResponse(bibtex(facts), content_type="application/x-bibtex; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{slug}.bib"'
         return response
-    return JsonResponse([csl_json(facts)], safe=False, json_dumps_params={"ensure_ascii": False, "indent": 1},
-                        content_type="application/vnd.citationstyles.csl+json")
+    return JsonResponse(
+        [csl_json(facts)],
+        safe=False,
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+        content_type="application/vnd.citationstyles.csl+json",
+    )
 
 
 @require_GET
@@ -117,6 +145,14 @@ def compare(request, slug: str):
             rows.append((article.number, article, by_number.get(article.number)))
             seen.add(article.number)
         rows += [(a.number, None, a) for a in right.articles.all() if a.number not in seen]
-    return render(request, "archive/compare.html", {
-        "agreement": agreement, "texts": list(texts.values()), "left": left, "right": right, "rows": rows,
-    })
+    return render(
+        request,
+        "archive/compare.html",
+        {
+            "agreement": agreement,
+            "texts": list(texts.values()),
+            "left": left,
+            "right": right,
+            "rows": rows,
+        },
+    )

@@ -64,8 +64,13 @@ def _upload(request, admin_site):
         if not errors:
             batch = stage(files)
             return redirect(reverse("admin:archive_sourcedocument_preview", args=[batch]))
-    context = {**admin_site.each_context(request), "title": _("Upload agreement files"), "form": form,
-               "errors": errors, "opts": SourceDocument._meta}
+    context = {
+        **admin_site.each_context(request),
+        "title": _("Upload agreement files"),
+        "form": form,
+        "errors": errors,
+        "opts": SourceDocument._meta,
+    }
     return render(request, "admin/archive/upload_form.html", context, status=400 if errors else 200)
 
 
@@ -81,8 +86,13 @@ def preview(request, batch: str, admin_site):
         messages.info(request, _("Upload cancelled; nothing was stored."))
         return redirect("admin:archive_sourcedocument_upload")
     items = [_preview_item(item) for item in staged]
-    context = {**admin_site.each_context(request), "title": _("Preview"), "items": items, "batch": batch,
-               "opts": SourceDocument._meta}
+    context = {
+        **admin_site.each_context(request),
+        "title": _("Preview"),
+        "items": items,
+        "batch": batch,
+        "opts": SourceDocument._meta,
+    }
     return render(request, "admin/archive/upload_preview.html", context)
 
 
@@ -93,8 +103,14 @@ def _preview_item(item) -> dict:
     match = None
     if result.agreement:
         a = result.agreement
-        match = find_agreement(parties=a.parties, signed_date=a.signed_date, kind=a.kind, title=a.title,
-                               topics=a.topics, language=result.language)
+        match = find_agreement(
+            parties=a.parties,
+            signed_date=a.signed_date,
+            kind=a.kind,
+            title=a.title,
+            topics=a.topics,
+            language=result.language,
+        )
     return {"item": item, "result": result, "contract": result.to_contract(), "existing": existing, "match": match}
 
 

@@ -1,8 +1,4 @@
-"""Parser tests need no database and no Django settings.
-
-The project-wide ``_media_root`` fixture touches Django settings; the parser tests
-override it with a no-op so they run with and without the pytest-django plugin.
-"""
+"""Parser tests need no database and no Django settings (they also run with -p no:django)."""
 
 from __future__ import annotations
 
@@ -15,11 +11,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "corpus"
 VARIANTS = Path(__file__).resolve().parent / "variants"
 SCHEMA = ROOT / "archive" / "ingest" / "contracts" / "parse-output.schema.json"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _media_root():
-    yield None
 
 
 @pytest.fixture(scope="session")

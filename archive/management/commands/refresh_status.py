@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         supersessions = Prefetch(
-            "relations_in", queryset=Relation.objects.filter(predicate="supersedes").select_related("subject"),
+            "relations_in",
+            queryset=Relation.objects.filter(predicate="supersedes").select_related("subject"),
             to_attr="supersessions",
         )
         changed = []

@@ -1,0 +1,112 @@
+"""Search on the seed corpus: the queries a researcher types find the right agreement first."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, q, **filters):
+    params = {"q": q, **filters}
+    response = client.get("/api/agreements/", params)
+    assert response.status_code == 200, response.content
+    return [row["slug"] for row in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("әскери барлаудың", "intelligence_2024"),  # inflected Kazakh
+        ("askeri barlau", "intelligence_2024"),  # typed without a Kazakh keyboard
+        ('"үкіметтік байланыс"', "communications_2004"),  # a phrase
+        ("752", "intelligence_2024"),  # the approving decree's number
+        ("527", "communications_2004"),
+        ("стратегиялық әріптестік", "treaty_2005"),
+        ("шифрлеу құралдары", "communications_2004"),
+    ],
+)
+def test_example_queries_find_the_right_agreement_first(client, seed, query, expected):
+    assert results(client, query)[0] == seed[expected].slug
+
+
+def test_latin_i_in_the_text_is_found_by_a_cyrillic_query(client, seed):
+    # 002 writes Үкiметi and мiндеттемелер with a Latin i throughout
+    assert seed["treaty_2005"].slug in results(client, "міндеттемелері")
+    assert seed["intelligence_2024"].slug in results(client, "Үкіметі")
+
+
+def test_cross_language_through_the_thesaurus(client, seed):
+    for query in ("военная разведка", "military intelligence", "ռազմական հետախուզություն"):
+        found = results(client, query)
+        assert found[:2] and set(found[:2]) == {seed["intelligence_2024"].slug, seed["am_kz_intelligence"].slug}, query
+
+
+def test_search_page_says_why_and_links_snippets_to_articles(client, seed):
+    html = client.get("/search/", {"q": "военная разведка"}).content.decode()
+    assert "topic: military intelligence" in html
+    slug = seed["intelligence_2024"].slug
+    assert re.search(rf'href="/agreements/{slug}/\?q=[^"#]+#art-\d+"', html)
+    assert "<mark>" in html
+
+
+def test_exclusion_and_or(client, seed):
+    with_both = results(client, "ынтымақтастық")
+    without = results(client, "ынтымақтастық -барлау")
+    assert seed["intelligence_2024"].slug in with_both and seed["intelligence_2024"].slug not in without
+    either = results(client, "шифрлеу OR барлау")
+    assert {seed["intelligence_2024"].slug, seed["communications_2004"].slug} <= set(either)
+
+
+def test_search_combines_with_filters(client, seed):
+    treaties = results(client, "ынтымақтастық", kind="treaty")
+    assert seed["treaty_2005"].slug in treaties and seed["intelligence_2024"].slug not in treaties
+    assert results(client, "барлау", pair="AM-KZ") == [seed["am_kz_intelligence"].slug]
+    assert results(client, "барлау", signed_to="2000-01-01") == []
+
+
+def test_facet_counts_equal_the_filtered_counts(client):
+    from archive.filters import AgreementFilter
+    from archive.models import Agreement
+
+    filterset = AgreementFilter({"q": "ынтымақтастық"}, queryset=Agreement.objects.for_list())
+    qs = filterset.qs
+    facets = qs.facets()
+    total = qs.count()
+    assert sum(f.count for f in facets["kind"]) == total
+    assert sum(f.count for f in facets["status"]) == total
+    for facet in facets["pair"]:
+        assert facet.count == qs.filter(pair=facet.value).count()
+    for facet in facets["country"]:
+        assert facet.count == qs.with_all_parties([facet.value]).count()
+
+
+def test_highlighting_on_the_agreement_page(client, seed):
+    html = client.get(seed["intelligence_2024"].get_absolute_url(), {"q": "барлау"}).content.decode()
+    assert html.count("<mark>") >= 4  # articles 1, 3, 5 and 4 name военная разведка (әскери барлау)
+
+
+def test_nothing_found_suggests_a_spelling(client):
+    html = client.get("/search/", {"q": "әскеры барлаy"}).content.decode()
+    assert "Did you mean" in html
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "'", "\\", "a & b | !c", "<script>alert(1)</script>", "ы" * 400, '"""', "-x -y"]
+)
+def test_empty_and_hostile_queries_answer_cleanly(client, query):
+    page = client.get("/search/", {"q": query})
+    assert page.status_code == 200
+    assert b"<script>alert(1)</script>" not in page.content
+    assert client.get("/api/agreements/", {"q": query}).status_code == 200
+
+
+def test_refused_queries_say_why(client):
+    assert client.get("/search/", {"q": "ы" * 2000}).status_code == 400  # the query string is over 4 kB
+    response = client.get("/api/agreements/", {"q": "\x00"})
+    assert response.status_code == 400 and "q" in response.json()["errors"]
+
+
+def test_search_page_query_count_is_flat(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        client.get("/search/", {"q": "ынтымақтастық", "pair": "AZ-KZ"})

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "archive",
 ]
 
@@ -146,6 +147,15 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to agreements, their texts, articles, acts and relations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # the docs page's scripts come from this server (drf-spectacular-sidecar), never from a CDN
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "archive.models.choices.Kind",
+        "StatusEnum": "archive.models.choices.Status",
+        "LevelEnum": "archive.models.choices.Level",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

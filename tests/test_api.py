@@ -53,3 +53,35 @@ def test_schema_is_served(client):
     response = client.get("/api/schema/")
     assert response.status_code == 200
     assert b"/api/agreements/" in response.content
+
+
+def test_search_results_carry_snippets(client, seed):
+    row = client.get("/api/agreements/?q=шифрлеу").json()["results"][0]
+    assert row["slug"] == seed["communications_2004"].slug
+    assert "<mark>" in row["snippet"]
+
+
+def test_countries_topics_and_pairs_endpoints(client):
+    countries = client.get("/api/countries/").json()["results"]
+    assert {c["code"] for c in countries} == {"AM", "AZ", "KZ"}
+    kz = client.get("/api/countries/kz/").json()
+    assert kz["names"]["hy"] == "Ղազախստան" and kz["agreements"] == 7
+    topic = client.get("/api/topics/military-intelligence/").json()
+    assert topic["parent"] == "defence" and topic["agreements"] == 2
+    assert set(topic["labels"]) >= {"en", "ru", "kk", "hy", "az"}
+    pairs = {p["pair"]: p["agreements"] for p in client.get("/api/pairs/").json()}
+    assert pairs == {"AZ-KZ": 5, "AM-KZ": 2}
+    assert client.get("/api/pairs/?country=AM").json() == [{"pair": "AM-KZ", "agreements": 2, "url": "/countries/AM-KZ/"}]
+
+
+def test_schema_documents_every_endpoint(client):
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    paths = set(schema["paths"])
+    assert {"/api/agreements/", "/api/agreements/{slug}/", "/api/countries/", "/api/countries/{code}/",
+            "/api/topics/", "/api/topics/{slug}/", "/api/pairs/"} <= paths
+    params = {p["name"] for p in schema["paths"]["/api/agreements/"]["get"]["parameters"]}
+    assert {"q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to",
+            "ordering", "page"} <= params
+    assert client.get("/api/docs/").status_code == 200

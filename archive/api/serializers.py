@@ -1,7 +1,7 @@
 from django.db.models import Q
 from rest_framework import serializers
 
-from archive.models import Act, Agreement, Article, Relation, SourceDocument, Text
+from archive.models import Act, Agreement, Article, Country, Relation, SourceDocument, Text, Topic
 
 
 class AgreementListSerializer(serializers.ModelSerializer):
@@ -147,3 +147,30 @@ class AgreementDetailSerializer(AgreementListSerializer):
 
     def get_relations(self, obj) -> list[dict]:
         return RelationSerializer(relation_rows(obj), many=True).data
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    agreements = serializers.IntegerField(source="agreement_count", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "names", "agreements", "url"]
+
+    def get_url(self, obj) -> str:
+        return obj.get_absolute_url()
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    agreements = serializers.IntegerField(source="agreement_count", read_only=True)
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "parent", "labels", "synonyms", "agreements"]
+
+
+class PairSerializer(serializers.Serializer):
+    pair = serializers.CharField()
+    agreements = serializers.IntegerField()
+    url = serializers.CharField()

@@ -1,0 +1,235 @@
+"""python manage.py bench_search [--repeat R] [--json] — server time of search and browsing.
+
+Runs a fixed mix of requests through the real code paths (django.test.Client: middleware,
+filters, search, explain(), facets, templates, the API's serializers) against the
+database as it is — build a corpus first with ``manage.py synth_corpus`` — and prints
+p50 / p95 / max per request type, the SQL queries each request type makes (they must not
+grow with the corpus), and EXPLAIN (ANALYZE, BUFFERS) summaries of the main search SQL.
+Each URL is requested once as a warm-up, which is not counted.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+
+from django.core.cache import cache
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from archive.bench import BUDGETS, EXPLAINED, SEARCHES, describe_sql, percentile, summarise_plan, url
+from archive.models import Agreement, Article, Text
+
+SYNTH_PREFIX = "synth-"
+
+
+class Command(BaseCommand):
+    help = "Measure search, API, detail and list pages: p50/p95/max server time and SQL queries."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=5, help="timed runs of each URL (after one warm-up)")
+        parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+        parser.add_argument("--no-explain", action="store_true", help="skip the EXPLAIN (ANALYZE, BUFFERS) part")
+        parser.add_argument("--per-query", action="store_true", help="also print each search's own timings")
+
+    def handle(self, *args, repeat=5, json=False, no_explain=False, per_query=False, **options):
+        if repeat < 1:
+            raise CommandError("--repeat must be at least 1")
+        self.client = Client()
+        corpus = self.corpus()
+        requests = self.requests()
+        if not json:
+            self.stdout.write(
+                f"corpus: {corpus['agreements']:,} agreements ({corpus['synthetic']:,} synthetic), "
+                f"{corpus['texts']:,} texts, {corpus['articles']:,} articles; database {corpus['database']}"
+            )
+            self.stdout.write(f"{len(requests)} URLs, 1 warm-up + {repeat} timed runs each")
+        timings, queries, hits = self.measure(requests, repeat)
+        report = {"corpus": corpus, "repeat": repeat, "types": {}, "searches": {}}
+        for kind in dict.fromkeys(k for k, _, _ in requests):
+            samples = [t for (k, _label, _u), ts in timings.items() if k == kind for t in ts]
+            counts = [queries[(k, label, u)] for (k, label, u) in timings if k == kind]
+            report["types"][kind] = {
+                "requests": len(samples),
+                "p50_ms": round(percentile(samples, 50), 1),
+                "p95_ms": round(percentile(samples, 95), 1),
+                "max_ms": round(max(samples), 1),
+                "mean_ms": round(statistics.fmean(samples), 1),
+                "sql_queries_min": min(counts),
+                "sql_queries_max": max(counts),
+            }
+        for (kind, label, address), samples in timings.items():
+            if kind in ("search page", "search API"):
+                entry = report["searches"].setdefault(label, {"url": address.split("?", 1)[1]})
+                entry[kind] = {
+                    "p50_ms": round(percentile(samples, 50), 1),
+                    "max_ms": round(max(samples), 1),
+                    "sql_queries": queries[(kind, label, address)],
+                    "count": hits.get((kind, label, address)),
+                }
+        if not no_explain:
+            report["explain"] = self.explain()
+        if json:
+            self.stdout.write(__import__("json").dumps(report, ensure_ascii=False, indent=2))
+            return
+        self.print_report(report, per_query)
+
+    # ------------------------------------------------------------------ what is measured
+    def corpus(self) -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            (size,) = cursor.fetchone()
+        return {
+            "agreements": Agreement.objects.count(),
+            "synthetic": Agreement.objects.filter(slug__startswith=SYNTH_PREFIX).count(),
+            "texts": Text.objects.count(),
+            "articles": Article.objects.count(),
+            "database": size,
+        }
+
+    def requests(self) -> list[tuple[str, str, str]]:
+        """(request type, label, URL) in a fixed order."""
+        out = []
+        for label, params in SEARCHES:
+            out.append(("search page", label, url("/search/", params)))
+        for label, params in SEARCHES:
+            out.append(("search API", label, url("/api/agreements/", params)))
+        details = self.detail_slugs()
+        for slug in details:
+            out.append(("detail page", slug, f"/agreements/{slug}/"))
+        if details:
+            out.append(("detail page", f"{details[0]} ?q=", url(f"/agreements/{details[0]}/", {"q": "барлау"})))
+            for slug in details:
+                out.append(("detail API", slug, f"/api/agreements/{slug}/"))
+        for label, params in [
+            ("all", {}),
+            ("pair", {"pair": "AZ-KZ"}),
+            ("kind, page 5", {"kind": "treaty", "page": "5"}),
+            ("topic", {"topic": "defence"}),
+            ("signed from, oldest first", {"signed_from": "2000-01-01", "ordering": "signed_date"}),
+        ]:
+            out.append(("list page", label, url("/agreements/", params)))
+        out.append(("list API", "all", "/api/agreements/"))
+        out.append(("home page", "home", "/"))
+        return out
+
+    def detail_slugs(self) -> list[str]:
+        """A real agreement with its text, and the synthetic agreements with the most articles."""
+        slugs = []
+        real = (
+            Agreement.objects.exclude(slug__startswith=SYNTH_PREFIX)
+            .filter(texts__isnull=False)
+            .order_by("-signed_date", "slug")
+            .values_list("slug", flat=True)
+            .first()
+        )
+        if real:
+            slugs.append(real)
+        synthetic = Agreement.objects.filter(slug__startswith=SYNTH_PREFIX).order_by("slug")
+        biggest = (
+            Text.objects.filter(agreement__in=synthetic.values("pk")[:500])
+            .values("agreement__slug")
+            .order_by()
+            .annotate(n=Count("articles"))
+            .order_by("-n", "agreement__slug")
+            .values_list("agreement__slug", flat=True)[:2]
+        )
+        slugs.extend(biggest)
+        return list(dict.fromkeys(slugs))
+
+    def get(self, address: str):
+        cache.clear()  # the API's anonymous throttle keeps its history in the cache
+        started = time.perf_counter()
+        response = self.client.get(address)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            raise CommandError(f"{address} answered {response.status_code}")
+        return response, elapsed
+
+    def measure(self, requests, repeat):
+        timings: dict[tuple, list[float]] = defaultdict(list)
+        queries: dict[tuple, int] = {}
+        hits: dict[tuple, object] = {}
+        for key in requests:
+            address = key[2]
+            with CaptureQueriesContext(connection) as captured:  # the warm-up run counts the SQL
+                response, _ = self.get(address)
+            queries[key] = len(captured.captured_queries)
+            hits[key] = self.hit_count(key[0], response)
+        for _ in range(repeat):
+            for key in requests:
+                _, elapsed = self.get(key[2])
+                timings[key].append(elapsed)
+        return timings, queries, hits
+
+    def hit_count(self, kind: str, response):
+        if kind == "search API":
+            return json.loads(response.content).get("count")
+        if kind == "search page":
+            page = response.context["page"] if response.context else None
+            return page.paginator.count if page is not None else None
+        return None
+
+    # ------------------------------------------------------------------ EXPLAIN
+    def explain(self) -> dict:
+        out = {}
+        params = dict(SEARCHES)
+        for label in EXPLAINED:
+            address = url("/search/", params[label])
+            with CaptureQueriesContext(connection) as captured:
+                self.get(address)
+            plans = []
+            for query in captured.captured_queries:
+                sql = query["sql"]
+                if "@@" not in sql and "ts_rank" not in sql:
+                    continue
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    lines = [row[0] for row in cursor.fetchall()]
+                summary = summarise_plan(describe_sql(sql), lines)
+                plans.append({"sql": describe_sql(sql), "summary": summary.lines(), "plan": lines})
+            out[label] = {"url": address, "plans": plans}
+        return out
+
+    # ------------------------------------------------------------------ output
+    def print_report(self, report: dict, per_query: bool) -> None:
+        corpus = report["corpus"]
+        large = corpus["agreements"] >= 50_000
+        w = self.stdout.write
+        w("")
+        w(f"{'request type':<14} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'SQL queries':>12}   budget")
+        for kind, row in report["types"].items():
+            (budget_10k, budget_100k), sql_budget = BUDGETS.get(kind, ((None, None), None))
+            limit = budget_100k if large else budget_10k
+            notes = []
+            if limit is not None:
+                notes.append(f"p95 ≤ {limit} ms: {'ok' if row['p95_ms'] <= limit else 'OVER'}")
+            if sql_budget is not None:
+                notes.append(f"≤ {sql_budget} queries: {'ok' if row['sql_queries_max'] <= sql_budget else 'OVER'}")
+            q = row["sql_queries_min"], row["sql_queries_max"]
+            queries = f"{q[0]}" if q[0] == q[1] else f"{q[0]}–{q[1]}"
+            w(
+                f"{kind:<14} {row['requests']:>5} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['max_ms']:>8.1f} "
+                f"{queries:>12}   {'; '.join(notes)}"
+            )
+        if per_query:
+            w("")
+            w(f"{'search':<24} {'page p50':>9} {'page max':>9} {'API p50':>8} {'SQL':>4} {'hits':>8}  query")
+            for label, entry in report["searches"].items():
+                page, api = entry.get("search page", {}), entry.get("search API", {})
+                w(
+                    f"{label:<24} {page.get('p50_ms', 0):>9.1f} {page.get('max_ms', 0):>9.1f} "
+                    f"{api.get('p50_ms', 0):>8.1f} {page.get('sql_queries', 0):>4} {api.get('count')!s:>8}  "
+                    f"{entry['url']}"
+                )
+        for label, entry in report.get("explain", {}).items():
+            w("")
+            w(f"EXPLAIN (ANALYZE, BUFFERS) — {label}: {entry['url']}")
+            for plan in entry["plans"]:
+                for line in plan["summary"]:
+                    w(f"  {line}")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import (
     Act,
@@ -50,7 +51,7 @@ class TextInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["title_short", "kind", "pair", "signed_date", "status", "updated_at"]
     list_filter = ["kind", "status", "level", "topics"]
     search_fields = ["slug", "title", "title_en", "signed_place"]
@@ -76,7 +77,7 @@ class ArticleInline(admin.StackedInline):
 
 
 @admin.register(Text)
-class TextAdmin(admin.ModelAdmin):
+class TextAdmin(SimpleHistoryAdmin):
     list_display = ["title", "agreement", "language", "is_authentic"]
     list_filter = ["language", "is_authentic"]
     search_fields = ["title", "agreement__slug"]
@@ -85,14 +86,14 @@ class TextAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "heading", "text"]
     search_fields = ["heading", "body"]
     raw_id_fields = ["text"]
 
 
 @admin.register(Act)
-class ActAdmin(admin.ModelAdmin):
+class ActAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "country", "action", "agreement"]
     list_filter = ["type", "action", "country"]
     search_fields = ["number", "title"]
@@ -101,7 +102,7 @@ class ActAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relation)
-class RelationAdmin(admin.ModelAdmin):
+class RelationAdmin(SimpleHistoryAdmin):
     list_display = ["subject", "predicate", "object", "article_number"]
     list_filter = ["predicate"]
     raw_id_fields = ["subject", "object"]
@@ -114,14 +115,14 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["slug", "label", "parent"]
     list_filter = ["parent"]
     search_fields = ["slug", "labels"]
 
 
 @admin.register(Authority)
-class AuthorityAdmin(admin.ModelAdmin):
+class AuthorityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "country", "agreement"]
     search_fields = ["name"]
     raw_id_fields = ["agreement"]

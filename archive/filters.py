@@ -88,10 +88,10 @@ class AgreementFilter(df.FilterSet):
             return queryset.order_by(order, "slug")
         return queryset.order_by(value, "slug")
 
-    def filter_party(self, queryset, name, value):
+    def filter_party(self, queryset, name, value: list[str]):  # hint for the OpenAPI schema: codes
         return queryset.with_all_parties([country.code for country in value]) if value else queryset
 
-    def filter_topic(self, queryset, name, value):
+    def filter_topic(self, queryset, name, value: str):
         if not value:
             return queryset
         # A topic includes its narrower topics: "defence" finds "military intelligence".

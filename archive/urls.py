@@ -3,7 +3,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from archive import feeds, views
-from archive.views import exports
+from archive.views import exports, health
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,6 +23,7 @@ urlpatterns = [
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     re_path(r"^sources/(?P<sha256>[0-9a-fA-F]{64})/$", views.source_download, name="source_download"),
+    path("healthz", health.healthz, name="healthz"),
     path("api/", include("archive.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),

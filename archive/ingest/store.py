@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_create_with_history
 
 from archive.ingest.link import find_agreement
 from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
@@ -331,10 +332,11 @@ def _store_text(agreement: Agreement, parsed: ParsedAgreement, language: str, so
     if not created:
         outcome.decisions.append(f"replaced the {language} text of {agreement.slug}")
         text.articles.all().delete()
-    Article.objects.bulk_create(
+    articles = [
         Article(text=text, position=i, number=number, heading=a.heading or "", body=a.text)
         for i, (number, a) in enumerate(zip(_unique_numbers(parsed), parsed.articles, strict=True), start=1)
-    )
+    ]
+    bulk_create_with_history(articles, Article)
     for auth in parsed.authorities:
         Authority.objects.get_or_create(
             agreement=agreement,

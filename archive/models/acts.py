@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .choices import ActAction, ActType
 
@@ -16,6 +17,7 @@ class Act(models.Model):
     text = models.TextField(blank=True)
     language = models.CharField(max_length=8, blank=True)
     source = models.ForeignKey("SourceDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="acts")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date"]

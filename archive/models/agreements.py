@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 from django.utils.translation import gettext_lazy as _
 
 from archive.reading.status import DerivedStatus, StatusFacts, derive_status
@@ -104,6 +105,7 @@ class Agreement(models.Model):
     # by refresh_pair(): the pair filter and the home page's pair counts group on it.
     pair = models.CharField(max_length=5, blank=True, db_index=True)
     topics = models.ManyToManyField("Topic", blank=True, related_name="agreements")
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector"])
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -187,6 +189,7 @@ class Party(models.Model):
     country = models.ForeignKey("Country", on_delete=models.PROTECT, related_name="parties")
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in which the text names it")
     as_written = models.TextField(blank=True, help_text="The party as the text names it")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agreement", "order"]
@@ -209,6 +212,7 @@ class Authority(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="authorities")
     country = models.ForeignKey("Country", null=True, blank=True, on_delete=models.PROTECT)
     name = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "authorities"
@@ -228,6 +232,7 @@ class Relation(models.Model):
     predicate = models.CharField(max_length=12, choices=Predicate.choices)
     article_number = models.CharField(max_length=20, blank=True, help_text="Article where it was found")
     quote = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -2,6 +2,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Text(models.Model):
@@ -17,6 +18,7 @@ class Text(models.Model):
     source = models.ForeignKey("SourceDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="texts")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agreement", "language"]
@@ -40,6 +42,7 @@ class Article(models.Model):
     heading = models.TextField(blank=True)
     body = models.TextField()
     search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["text", "position"]

@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -10,6 +11,7 @@ class Topic(models.Model):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
     labels = models.JSONField(default=dict, help_text="Preferred label by language code")
     synonyms = models.JSONField(default=dict, blank=True, help_text="Lists of synonyms by language code")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["slug"]

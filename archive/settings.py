@@ -185,6 +185,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
     "ENUM_NAME_OVERRIDES": {
         "KindEnum": "archive.models.choices.Kind",
         "StatusEnum": "archive.models.choices.Status",

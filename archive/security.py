@@ -17,8 +17,11 @@ class ArchiveCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(RELAXED_PREFIXES):
-            parts.update = {**(parts.update or {}), "style-src": ["'self'", "'unsafe-inline'"],
-                            "worker-src": ["'self'", "blob:"]}
+            parts.update = {
+                **(parts.update or {}),
+                "style-src": ["'self'", "'unsafe-inline'"],
+                "worker-src": ["'self'", "blob:"],
+            }
         return parts
 
 
@@ -38,7 +41,12 @@ class RequestIdMiddleware:
         response["X-Request-ID"] = request.id
         log.info(
             "request",
-            extra={"request_id": request.id, "method": request.method, "path": request.path,
-                   "status": response.status_code, "duration_ms": round(elapsed_ms, 1)},
+            extra={
+                "request_id": request.id,
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round(elapsed_ms, 1),
+            },
         )
         return response

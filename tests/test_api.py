@@ -71,7 +71,9 @@ def test_countries_topics_and_pairs_endpoints(client):
     assert set(topic["labels"]) >= {"en", "ru", "kk", "hy", "az"}
     pairs = {p["pair"]: p["agreements"] for p in client.get("/api/pairs/").json()}
     assert pairs == {"AZ-KZ": 5, "AM-KZ": 2}
-    assert client.get("/api/pairs/?country=AM").json() == [{"pair": "AM-KZ", "agreements": 2, "url": "/countries/AM-KZ/"}]
+    assert client.get("/api/pairs/?country=AM").json() == [
+        {"pair": "AM-KZ", "agreements": 2, "url": "/countries/AM-KZ/"}
+    ]
 
 
 def test_schema_documents_every_endpoint(client):
@@ -79,9 +81,27 @@ def test_schema_documents_every_endpoint(client):
 
     schema = yaml.safe_load(client.get("/api/schema/").content)
     paths = set(schema["paths"])
-    assert {"/api/agreements/", "/api/agreements/{slug}/", "/api/countries/", "/api/countries/{code}/",
-            "/api/topics/", "/api/topics/{slug}/", "/api/pairs/"} <= paths
+    assert {
+        "/api/agreements/",
+        "/api/agreements/{slug}/",
+        "/api/countries/",
+        "/api/countries/{code}/",
+        "/api/topics/",
+        "/api/topics/{slug}/",
+        "/api/pairs/",
+    } <= paths
     params = {p["name"] for p in schema["paths"]["/api/agreements/"]["get"]["parameters"]}
-    assert {"q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to",
-            "ordering", "page"} <= params
+    assert {
+        "q",
+        "party",
+        "pair",
+        "topic",
+        "kind",
+        "status",
+        "language",
+        "signed_from",
+        "signed_to",
+        "ordering",
+        "page",
+    } <= params
     assert client.get("/api/docs/").status_code == 200

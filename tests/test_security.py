@@ -58,7 +58,13 @@ def test_public_pages_carry_a_strict_csp_and_security_headers(client, seed):
 def test_no_inline_script_or_style_in_public_pages(client, seed):
     import re
 
-    for url in ("/", "/agreements/", "/search/?q=барлау", "/countries/AZ-KZ/", seed["intelligence_2024"].get_absolute_url()):
+    for url in (
+        "/",
+        "/agreements/",
+        "/search/?q=барлау",
+        "/countries/AZ-KZ/",
+        seed["intelligence_2024"].get_absolute_url(),
+    ):
         html = client.get(url).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
         assert "<style" not in html and " style=" not in html, url
@@ -73,10 +79,17 @@ def test_healthz(client):
 def test_changes_are_recorded_with_who_and_what(editor, seed):
     agreement = seed["treaty_2005"]
     data = {
-        "slug": agreement.slug, "kind": agreement.kind, "level": agreement.level, "title": agreement.title,
-        "title_language": agreement.title_language, "title_en": "Edited English title",
-        "signed_date": "2005-05-24", "signed_place": agreement.signed_place, "status": agreement.status,
-        "prevailing_language": "ru", "authentic_languages": "kk,az,ru",
+        "slug": agreement.slug,
+        "kind": agreement.kind,
+        "level": agreement.level,
+        "title": agreement.title,
+        "title_language": agreement.title_language,
+        "title_en": "Edited English title",
+        "signed_date": "2005-05-24",
+        "signed_place": agreement.signed_place,
+        "status": agreement.status,
+        "prevailing_language": "ru",
+        "authentic_languages": "kk,az,ru",
     }
     for prefix in ("parties", "texts", "acts", "relations_out", "authorities"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
@@ -93,8 +106,17 @@ def test_changes_are_recorded_with_who_and_what(editor, seed):
 def test_check_deploy_is_clean_in_production_settings():
     import secrets
 
-    env = {"PRODUCTION": "true", "SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "archive.example.org",
-           "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        "PRODUCTION": "true",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "archive.example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

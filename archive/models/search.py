@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models import Exists, F, OuterRef, Value
 
 from archive.search.analysis import analyse_for_index
 from archive.search.query import CompiledQuery
@@ -99,22 +99,146 @@ def reindex_agreements(ids: Iterable[int]) -> None:
             )
 
 
+#: At most this many matching agreements (plus one, to know there are more) are ranked,
+#: counted and given facets: a query matching 90,000 agreements costs what one matching
+#: 1,000 does. Below the cap everything is exact; above it the count shown is a lower bound
+#: (``count > RESULT_CAP`` means "more than RESULT_CAP") and the candidates are the
+#: agreements filed under a topic the query names, then the newest matches.
+RESULT_CAP = 1000
+
+
+def is_capped(count: int) -> bool:
+    """True when a search's ``count`` is the capped lower bound, i.e. "more than RESULT_CAP"."""
+    return count > RESULT_CAP
+
+
+def _topic_links_sql() -> str:
+    from archive.models import Agreement, Topic
+
+    through = Agreement.topics.through._meta.db_table
+    topic = Topic._meta.db_table
+    return (
+        f"SELECT l.agreement_id FROM {through} l JOIN {topic} t ON t.id = l.topic_id WHERE t.slug = ANY(%s::text[])"
+    )
+
+
+class _Match(models.Expression):
+    """The plain match: ``search_vector @@ query``, or filed under a concept the query names.
+
+    The topic part comes first and as ``id = ANY(ARRAY(…))`` so that PostgreSQL can OR the
+    two index scans (BitmapOr) and never reads a vector for an agreement already in."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, tsquery: str, concepts: tuple[str, ...] = (), topics_only: bool = False):
+        super().__init__()
+        self.tsquery, self.concepts, self.topics_only = tsquery, tuple(concepts), topics_only
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        topics = f"{table}.id = ANY(ARRAY({_topic_links_sql()}))"
+        if self.topics_only:
+            return topics, [list(self.concepts)]
+        sql, params = f"{table}.search_vector @@ to_tsquery('simple', %s)", [self.tsquery]
+        if self.concepts:
+            sql, params = f"({topics} OR {sql})", [list(self.concepts), *params]
+        return sql, params
+
+
+class SearchMatch(models.Expression):
+    """``filter(SearchMatch(compiled))``: the agreements matching a query, bounded.
+
+    When the queryset is compiled, this node takes the query it is part of — with every
+    other filter added before or after it (django-filter applies ``q`` first) — runs it
+    once with the plain match, newest first, ``LIMIT RESULT_CAP + 1``, and stands for
+    ``id = ANY(those ids)``. Count, page and facets of one request compile the same query
+    and share the result (the memo is shared by the queryset's clones), so the costly part
+    — reading up to RESULT_CAP stored vectors — happens once per request, whatever the
+    size of the archive. Note: compiling the queryset (``str(qs.query)``) runs that query.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, compiled: CompiledQuery, cap: int = RESULT_CAP):
+        super().__init__()
+        self.tsquery = compiled.tsquery
+        self.concepts = tuple(compiled.matched_concepts)
+        self.cap = cap
+        self._memo: dict[str, list[int]] = {}  # shallow copies (clones) share it
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return self
+
+    def get_group_by_cols(self):
+        return []
+
+    def as_sql(self, compiler, connection):
+        outer = compiler.query
+        inner = outer.clone()
+        if not _remove_search_match(inner.where):
+            # Not a plain AND filter (inside OR / NOT): no bound, the plain match inline.
+            return _Match(self.tsquery, self.concepts).as_sql(compiler, connection)
+        ids = self._candidates(inner, connection)
+        table = compiler.quote_name_unless_alias(outer.base_table)
+        return f"{table}.id = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]
+
+    def _candidates(self, inner, connection) -> list[int]:
+        from archive.models import Agreement
+
+        inner.subquery = False
+        inner.clear_limits()
+        inner.clear_ordering(force=True)
+        inner.select_related = False
+        base = Agreement.objects.using(connection.alias).all()
+        base.query = inner
+        newest = (F("signed_date").desc(), F("pk").desc())  # DESC NULLS FIRST: the signed_date index, backwards
+        candidates = base.filter(_Match(self.tsquery, self.concepts)).order_by(*newest)
+        candidates = candidates.values_list("pk", flat=True)[: self.cap + 1]
+        if self.concepts:  # agreements filed under the concept first: their rank has the topic boost
+            on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True)).order_by(*newest)
+            candidates = on_topic.values_list("pk", flat=True)[: self.cap + 1].union(candidates, all=True)
+        sql, params = candidates.query.sql_with_params()
+        key = repr((sql, params))
+        if key not in self._memo:
+            self._memo[key] = list(dict.fromkeys(candidates))[: self.cap + 1]
+        return self._memo[key]
+
+
+def _remove_search_match(node) -> bool:
+    """Drop SearchMatch conditions from the AND part of a (cloned) WHERE tree, in place."""
+    from django.db.models.sql.where import AND, WhereNode
+
+    found, kept = False, []
+    for child in node.children:
+        if isinstance(child, SearchMatch) or isinstance(getattr(child, "lhs", None), SearchMatch):
+            found = True
+            continue
+        if isinstance(child, WhereNode) and child.connector == AND and not child.negated:
+            found |= _remove_search_match(child)
+        kept.append(child)
+    node.children = kept
+    return found
+
+
 def search_queryset(queryset, compiled: CompiledQuery):
-    """Agreements matching ``compiled``, with a ``rank``; the caller orders."""
+    """Agreements matching ``compiled``, with a ``rank``; the caller orders.
+
+    Bounded: at most RESULT_CAP + 1 candidates (see SearchMatch), so ranking, counting and
+    facets read at most that many stored vectors whatever the archive's size."""
     from archive.models import Agreement
 
     query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
     rank = SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True, normalization=Value(1))
-    match = Q(search_vector=query)
     if compiled.matched_concepts:
         # Cross-language: an agreement filed under a concept the query names is a hit even
         # when its texts are in a language the query's words do not reach.
         links = Agreement.topics.through.objects.filter(agreement=OuterRef("pk"))
         on_topic = Exists(links.filter(topic__slug__in=compiled.matched_concepts))
         queryset = queryset.annotate(on_topic=on_topic)
-        match |= Q(on_topic=True)
         rank = rank + models.Case(models.When(on_topic=True, then=Value(TOPIC_BOOST)), default=Value(0.0))
-    return queryset.filter(match).annotate(rank=rank)
+    return queryset.filter(SearchMatch(compiled)).annotate(rank=rank)
 
 
 @dataclass

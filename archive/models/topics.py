@@ -1,7 +1,7 @@
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.urls import reverse
 from django.utils.translation import get_language
+from simple_history.models import HistoricalRecords
 
 
 class Topic(models.Model):

@@ -70,8 +70,14 @@ def test_no_csp_violations_in_chromium(page):
     """The strict Content-Security-Policy holds: Chromium reports no violation on any page."""
     violations = []
     page.on("console", lambda msg: "Content Security Policy" in msg.text and violations.append(msg.text))
-    for url in ("/", "/agreements/?pair=AZ-KZ", "/search/?q=военная+разведка", "/countries/AZ-KZ/",
-                "/agreements/az-kz-2024-06-07-military-intelligence/?q=барлау", "/api/docs/"):
+    for url in (
+        "/",
+        "/agreements/?pair=AZ-KZ",
+        "/search/?q=военная+разведка",
+        "/countries/AZ-KZ/",
+        "/agreements/az-kz-2024-06-07-military-intelligence/?q=барлау",
+        "/api/docs/",
+    ):
         page.goto(url)
         page.wait_for_load_state("networkidle")
     assert violations == []

@@ -1,0 +1,97 @@
+"""The measurement tools: synth_corpus builds agreements indexed exactly like real ones and
+--clear removes only them; bench_search measures the real pages on that corpus."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from archive.models import Agreement, Article, Text
+from archive.models.search import reindex_agreements
+
+pytestmark = pytest.mark.django_db
+
+SYNTH = "synth-"
+
+
+def vectors(ids):
+    """The stored vectors of these agreements and of their articles, as text."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, search_vector::text FROM archive_agreement WHERE id = ANY(%s) ORDER BY id", [ids]
+        )
+        agreements = cursor.fetchall()
+        cursor.execute(
+            """SELECT r.id, r.search_vector::text FROM archive_article r JOIN archive_text t ON t.id = r.text_id
+               WHERE t.agreement_id = ANY(%s) ORDER BY r.id""",
+            [ids],
+        )
+        return agreements, cursor.fetchall()
+
+
+@pytest.fixture
+def synthetic(seed):
+    out = io.StringIO()
+    call_command("synth_corpus", agreements=30, seed=7, stdout=out)
+    return out.getvalue()
+
+
+def test_synthetic_agreements_are_indexed_exactly_like_real_ones(synthetic, client):
+    agreements = Agreement.objects.filter(slug__startswith=SYNTH)
+    assert agreements.count() == 30
+    assert "equal the indexer's" in synthetic
+    ids = list(agreements.values_list("pk", flat=True))
+    assert not agreements.filter(search_vector__isnull=True).exists()
+    assert not Article.objects.filter(text__agreement__in=ids, search_vector__isnull=True).exists()
+    assert 30 * 10 <= Article.objects.filter(text__agreement__in=ids).count() <= 30 * 35
+    before = vectors(ids)
+    reindex_agreements(ids)  # the real indexer, on the very same rows
+    assert vectors(ids) == before
+
+    for agreement in agreements.prefetch_related("parties", "topics"):
+        codes = [p.country_id for p in agreement.parties.all()]
+        assert len(codes) == 2 and agreement.pair == "-".join(sorted(codes))
+        assert agreement.topics.exists() and agreement.signed_date.year in range(1992, 2027)
+    assert set(Text.objects.filter(agreement__in=ids).values_list("language", flat=True)) <= {"kk", "hy"}
+
+    # found by the real search, through the API
+    response = client.get("/api/agreements/", {"q": "барлау", "page_size": 100})
+    assert any(row["slug"].startswith(SYNTH) for row in response.json()["results"])
+
+
+def test_clear_removes_only_the_synthetic_agreements(synthetic, seed, client):
+    real = set(Agreement.objects.exclude(slug__startswith=SYNTH).values_list("slug", flat=True))
+    real_articles = Article.objects.exclude(text__agreement__slug__startswith=SYNTH).count()
+    out = io.StringIO()
+    call_command("synth_corpus", clear=True, stdout=out)
+    assert "deleted 30 agreements" in out.getvalue()
+    assert set(Agreement.objects.values_list("slug", flat=True)) == real
+    assert Article.objects.count() == real_articles
+    assert seed["intelligence_2024"].slug in real
+    found = client.get("/api/agreements/", {"q": "әскери барлаудың"}).json()["results"]
+    assert found[0]["slug"] == seed["intelligence_2024"].slug
+
+
+def test_bench_search_reports_percentiles_queries_and_plans(synthetic):
+    out = io.StringIO()
+    call_command("bench_search", repeat=1, stdout=out)
+    text = out.getvalue()
+    assert re.search(r"corpus: [\d,]+ agreements \(30 synthetic\)", text)
+    assert re.search(r"p50 ms\s+p95 ms\s+max ms\s+SQL queries", text)
+    for kind in ("search page", "search API", "detail page", "list page"):
+        assert re.search(rf"^{kind}\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+", text, re.M), kind
+    assert "EXPLAIN (ANALYZE, BUFFERS)" in text and "execution" in text
+
+
+def test_bench_search_json(synthetic):
+    out = io.StringIO()
+    call_command("bench_search", repeat=1, json=True, no_explain=True, stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["corpus"]["synthetic"] == 30
+    page = report["types"]["search page"]
+    assert page["p50_ms"] <= page["p95_ms"] <= page["max_ms"]
+    assert report["types"]["detail page"]["sql_queries_max"] <= 10
+    assert report["searches"]["phrase"]["search API"]["count"] >= 1

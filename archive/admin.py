@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import (
@@ -153,8 +154,14 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "language"]
     search_fields = ["filename", "sha256"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["sha256", "file", "size", "media_type", "uploaded_at", "uploaded_by", "report", "error"]
+    readonly_fields = ["original", "sha256", "size", "media_type", "uploaded_at", "uploaded_by", "error", "report"]
+    exclude = ["file", "text"]
     raw_id_fields = ["agreement"]
+
+    @admin.display(description="original file")
+    def original(self, obj):
+        # The bytes as uploaded, through the public download view (media is not served directly).
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.filename) if obj.pk else "—"
 
     def get_urls(self):
         from functools import partial

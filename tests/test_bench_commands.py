@@ -20,9 +20,7 @@ SYNTH = "synth-"
 def vectors(ids):
     """The stored vectors of these agreements and of their articles, as text."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, search_vector::text FROM archive_agreement WHERE id = ANY(%s) ORDER BY id", [ids]
-        )
+        cursor.execute("SELECT id, search_vector::text FROM archive_agreement WHERE id = ANY(%s) ORDER BY id", [ids])
         agreements = cursor.fetchall()
         cursor.execute(
             """SELECT r.id, r.search_vector::text FROM archive_article r JOIN archive_text t ON t.id = r.text_id

@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.utils import translation
 from rest_framework import serializers
 
 from archive.models import Act, Agreement, Article, Country, Relation, SourceDocument, Text, Topic
@@ -88,14 +89,15 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 def relation_rows(agreement: Agreement) -> list[dict]:
-    """Both directions, in one query."""
+    """Both directions, in one query; labels in English, as stable API values."""
     rows = []
     relations = Relation.objects.filter(Q(subject=agreement) | Q(object=agreement)).select_related("subject", "object")
-    for rel in relations.order_by("predicate", "pk"):
-        if rel.subject_id == agreement.pk:
-            rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
-        else:
-            rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
+    with translation.override("en"):
+        for rel in relations.order_by("predicate", "pk"):
+            if rel.subject_id == agreement.pk:
+                rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
+            else:
+                rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
     return rows
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Value
+from django.db.models.functions import RowNumber
 
 from archive.search.analysis import analyse_for_index
 from archive.search.query import CompiledQuery
@@ -37,9 +38,14 @@ def reindex_agreements(ids: Iterable[int]) -> None:
     if not ids:
         return
     agreements = Agreement.objects.filter(pk__in=ids).prefetch_related(
-        "parties__country", "texts__articles", "acts", "topics",
-        models.Prefetch("sources", queryset=SourceDocument.objects.filter(kind=SourceKind.NOTE).only(
-            "pk", "agreement_id", "text", "language")),
+        "parties__country",
+        "texts__articles",
+        "acts",
+        "topics",
+        models.Prefetch(
+            "sources",
+            queryset=SourceDocument.objects.filter(kind=SourceKind.NOTE).only("pk", "agreement_id", "text", "language"),
+        ),
     )
     agreement_rows, article_rows, words = [], [], set()
     for a in agreements:
@@ -117,9 +123,7 @@ def _topic_links_sql() -> str:
 
     through = Agreement.topics.through._meta.db_table
     topic = Topic._meta.db_table
-    return (
-        f"SELECT l.agreement_id FROM {through} l JOIN {topic} t ON t.id = l.topic_id WHERE t.slug = ANY(%s::text[])"
-    )
+    return f"SELECT l.agreement_id FROM {through} l JOIN {topic} t ON t.id = l.topic_id WHERE t.slug = ANY(%s::text[])"
 
 
 class _Match(models.Expression):
@@ -264,19 +268,36 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
     if not agreements or compiled.is_empty:
         return
     query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
+    # Only the best HITS_PER_AGREEMENT articles of each agreement leave the database.
     rows = (
         Article.objects.filter(text__agreement__in=[a.pk for a in agreements], search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True),
-                  agreement_id=F("text__agreement_id"), language=F("text__language"))
-        .order_by("agreement_id", "-rank", "position")
+        .annotate(
+            rank=SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True),
+            agreement_id=F("text__agreement_id"),
+            language=F("text__language"),
+        )
+        .annotate(
+            nth=models.Window(
+                RowNumber(), partition_by=[F("text__agreement_id")], order_by=[F("rank").desc(), F("position").asc()]
+            )
+        )
+        .filter(nth__lte=HITS_PER_AGREEMENT)
+        .order_by("agreement_id", "nth")
         .values("agreement_id", "number", "heading", "body", "language", "rank")
     )
     by_agreement: dict[int, list[Hit]] = defaultdict(list)
     for row in rows:
         hits = by_agreement[row["agreement_id"]]
         if len(hits) < HITS_PER_AGREEMENT:
-            hits.append(Hit(row["number"], row["heading"], row["language"],
-                            snippet(row["body"], row["language"], compiled.lexemes), f"art-{row['number']}"))
+            hits.append(
+                Hit(
+                    row["number"],
+                    row["heading"],
+                    row["language"],
+                    snippet(row["body"], row["language"], compiled.lexemes),
+                    f"art-{row['number']}",
+                )
+            )
     for agreement in agreements:
         agreement.hits = by_agreement.get(agreement.pk, [])
         agreement.snippet = agreement.hits[0].snippet if agreement.hits else None

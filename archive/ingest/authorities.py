@@ -46,6 +46,10 @@ _FORWARD = re.compile(
     re.I,
 )
 _BACKWARD = re.compile(rf".*((?:the\s+)?(?:{_RU_BODY}|{_EN_BODY})\b[^;:–—()\n]*)$", re.S)
+# "for the Republic of Armenia, the Ministry of …": the body named after its country
+_NAMED_AFTER = re.compile(
+    rf"^\s*[,:–—-]+\s*((?:the\s+)?(?:{_RU_BODY}|{_EN_BODY})\b[^;\n]*?)(?=\s*(?:[;\n]|\.(?:\s|$)|$))"
+)
 _AFTER_COUNTRY = re.compile(r"^(?:\s+(?:Республики|Республикасы|Republic|Federation|Федерации))")
 
 
@@ -74,10 +78,13 @@ def extract_authorities(text: str, parties: list[str]) -> list[ParsedAuthority]:
             else:
                 window = chunk[max(0, s - 140) : s]
                 b = _BACKWARD.search(window)
+                after = _NAMED_AFTER.match(chunk[e : e + 200])
                 if b:
                     tail = _AFTER_COUNTRY.match(chunk[e:])
                     end = e + (tail.end() if tail else 0)
                     name = chunk[max(0, s - 140) + b.start(1) : end]
+                elif after:
+                    name = after.group(1)
             if not name:
                 continue
             name = re.sub(r"\s+", " ", name).strip(" ,;.")

@@ -67,7 +67,7 @@ _PREVAIL = re.compile(
     r"жүгінеді|жүгінетін|басшылыққа\s+ал|басымдық|артықшылық|"
     r"преимуществ|преимущественн|руководствуются|использ\w+\s+текст|применя\w+\s+текст|"
     r"prevail|shall\s+be\s+used|govern|"
-    r"գերակա|նախապատվ|ուժ\s+ունի|կիրառվում\s+է|üstünlük|üstün|ustunlik|"
+    r"գերակա|նախապատվ|ուժ\s+ունի|կիրառվում\s+է|դիմում\s+են|обраща\w+\s+к\s+текст|üstünlük|üstün|ustunlik|"
     r"кайрылышат|артыкчылык",
     re.I,
 )
@@ -112,12 +112,35 @@ def _codes_before(text: str, end: int, window: int = 180) -> list[str]:
     return seen
 
 
+# "all texts being equally authentic", "все тексты имеют одинаковую силу", "հավասարազոր են"
+_AUTHENTIC = re.compile(
+    r"authentic|одинаков\w+\s+сил|равн\w+\s+сил|аутентичн|бірдей\s+күш|күші\s+бірдей|"
+    r"теңтүпнұсқа|түпнұсқалы|հավասարազոր|նույն\s+ուժ|eyni\s+(?:hüquqi\s+)?qüvvə|bir\s+xil\s+kuch",
+    re.I,
+)
+
+
+def _listed_in_authenticity_sentence(text: str) -> list[str]:
+    """Languages named in a sentence that declares the texts authentic, for lists that no
+    word for "languages" closes (Armenian "հայերեն, ղազախերեն և ռուսերեն")."""
+    for sentence in re.split(r"(?<=[.։;])\s+|\n", text):
+        if _AUTHENTIC.search(sentence) and not _PREVAIL.search(sentence):
+            codes: list[str] = []
+            for w in _WORD.findall(sentence):
+                code = language_code(w)
+                if code and code not in codes:
+                    codes.append(code)
+            if len(codes) >= 2:
+                return codes
+    return []
+
+
 def authentic_languages(text: str) -> list[str]:
     """Languages the texts are authentic in, in the order named (empty if not stated)."""
     if not text:
         return []
     text = fold_lookalikes(text)
-    best: list[str] = []
+    best: list[str] = _listed_in_authenticity_sentence(text)
     for m in _LIST_END.finditer(text):
         codes = _codes_before(text, m.start())
         sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()))

@@ -202,7 +202,7 @@ def find_relations(
 ) -> list[ParsedRelation]:
     """References in ``chunks`` of (text, article number or None)."""
     out: list[ParsedRelation] = []
-    seen: set[tuple[str, object]] = set()
+    seen: dict[tuple[str, object], ParsedRelation] = {}
     for text, article in chunks:
         if not text:
             continue
@@ -223,18 +223,28 @@ def find_relations(
             relation = _relation_for(sentence, default)
             key = (title.lower(), d.date)
             if key in seen:
+                # named twice (a preamble "guided by …" and a final clause ending it): keep the stronger
+                earlier = seen[key]
+                if STRENGTH[relation] > STRENGTH[earlier.relation]:
+                    earlier.relation, earlier.quote, earlier.article_number = relation, sentence[:600], article
                 continue
-            seen.add(key)
             out.append(
-                ParsedRelation(
-                    relation=relation,
-                    title=title,
-                    date=d.date,
-                    place=find_place(context, language),
-                    quote=sentence[:600],
-                    article_number=article,
-                    kind=kind,
-                    parties=find_countries(title),
+                seen.setdefault(
+                    key,
+                    ParsedRelation(
+                        relation=relation,
+                        title=title,
+                        date=d.date,
+                        place=find_place(context, language),
+                        quote=sentence[:600],
+                        article_number=article,
+                        kind=kind,
+                        parties=find_countries(title),
+                    ),
                 )
             )
     return out
+
+
+# what a reference says about the other agreement, weakest first
+STRENGTH = {"references": 0, "implements": 1, "based_on": 2, "amends": 3, "supersedes": 4}

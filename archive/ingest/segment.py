@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.patterns import REGISTRY_FIELD, TERMINAL, article_heading
+from archive.ingest.titles import recase_all_caps
 from archive.ingest.types import ParsedArticle
 
 __all__ = ["Segments", "segment"]
@@ -316,6 +317,8 @@ def segment(text: str) -> Segments:
         if heading is None and _heading_on_next_line(paras, i):
             heading = paras[i + 1]
             body_start = i + 2
+        if heading and sum(c.isalpha() for c in heading) > 3 and heading.isupper():
+            heading = recase_all_caps(heading)  # "ENTRY INTO FORCE" -> "Entry into Force"
         seg.articles.append(
             ParsedArticle(number=num, heading=heading, text="\n".join(paras[body_start : bounds[k + 1]]))
         )

@@ -28,29 +28,6 @@ def hy():
     return parse_path(VARIANTS / "hy_caps_am_kz.txt")
 
 
-def test_russian_decree_and_agreement(ru):
-    a = ru.agreement
-    assert (ru.act.type, ru.act.action, ru.act.number, ru.act.date) == (
-        "government_decree",
-        "approve",
-        "451",
-        dt.date(2019, 6, 28),
-    )
-    assert a.parties == ["KZ", "KG"] and a.party_level == "government"
-    assert (a.signed_date, a.signed_place, a.entry_into_force_date) == (
-        dt.date(2019, 3, 28),
-        "Бишкек",
-        dt.date(2019, 8, 15),
-    )
-    assert [x.heading for x in a.articles] == [
-        "Компетентные органы",
-        "Области сотрудничества",
-        "Заключительные положения",
-    ]
-    assert (a.term.years, a.term.renewal_years, a.term.notice_months) == (5, 5, 6)
-    assert a.authentic_languages == ["kk", "ky", "ru"] and a.prevailing_language == "ru"
-
-
 def test_a_reference_that_is_also_ended_is_superseded_not_merely_based_on(ru):
     [rel] = ru.related
     assert rel.relation == "supersedes" and rel.date == dt.date(1997, 4, 22)

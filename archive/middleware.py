@@ -1,3 +1,5 @@
+import logging
+
 from django.http import HttpResponse, JsonResponse
 
 MAX_QUERY_STRING = 4096
@@ -16,3 +18,30 @@ class QueryStringLimitMiddleware:
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable (a restart, a failover), answer 503 with Retry-After
+    instead of a 500: clients and load balancers know to come back in a moment."""
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logging.getLogger("archive.db").error("database unavailable", extra={"error": str(exception)[:300]})
+        message = "The archive's database is briefly unavailable; please retry in a few seconds."
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message}, status=503)
+        else:
+            response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        return response

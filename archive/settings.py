@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "archive.security.RequestIdMiddleware",
     "archive.security.ArchiveCSPMiddleware",
     "archive.middleware.QueryStringLimitMiddleware",
+    "archive.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

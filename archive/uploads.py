@@ -20,6 +20,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 from archive.ingest.extract import SUPPORTED_SUFFIXES
 from archive.models import SourceDocument
+from archive.storage import save_content_addressed
 
 STAGING = "staging"
 BATCH_RE = r"[0-9a-f]{32}"
@@ -82,8 +83,7 @@ def stage(files) -> str:
     for upload in files:
         data = upload.read()
         item = StagedFile(SourceDocument.digest(data), PurePosixPath(upload.name).name[:255])
-        if not default_storage.exists(item.path):
-            default_storage.save(item.path, ContentFile(data))
+        save_content_addressed(item.path, data, item.sha256)
         staged.append(item.__dict__)
     default_storage.save(f"{STAGING}/{batch}.json", ContentFile(json.dumps(staged).encode()))
     return batch

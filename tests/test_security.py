@@ -120,3 +120,16 @@ def test_check_deploy_is_clean_in_production_settings():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_database_outage_is_a_503_with_retry_after(client, monkeypatch):
+    from django.db import OperationalError
+
+    from archive.models import AgreementQuerySet
+
+    def down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(AgreementQuerySet, "aggregate", down)
+    response = client.get("/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"

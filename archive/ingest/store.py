@@ -10,8 +10,6 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -41,6 +39,7 @@ from archive.models.search import reindex_agreements
 from archive.models.sources import content_path
 from archive.search.thesaurus import suggest_topics
 from archive.slugs import agreement_slug
+from archive.storage import save_content_addressed
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +61,7 @@ class StoreOutcome:
 
 def _save_file(source: SourceDocument, data: bytes, filename: str) -> None:
     path = content_path(source, filename)
-    if not default_storage.exists(path):  # content-addressed: same name, same bytes
-        default_storage.save(path, ContentFile(data))
+    save_content_addressed(path, data, source.sha256)
     source.file.name = path
 
 

@@ -118,6 +118,81 @@ def is_capped(count: int) -> bool:
     return count > RESULT_CAP
 
 
+#: A phrase query checks the phrase on at most this many times RESULT_CAP + 1 agreements
+#: having all its words (newest first); see SearchMatch.
+PHRASE_WINDOW = 10
+
+_TSQUERY_TOKEN = re.compile(r"\s*('(?:[^']|'')*'|<->|<\d+>|[&|!()])")
+
+
+def relax_phrases(tsquery: str) -> str | None:
+    """The query with every phrase (``a <-> b``) turned into ``a & b`` and every negated
+    phrase dropped: a query matching a superset, that the GIN index answers without
+    reading the stored vectors. None when the query has no phrase (or cannot be parsed)."""
+    if "<" not in tsquery:
+        return None
+    tokens, pos = [], 0
+    while pos < len(tsquery):
+        match = _TSQUERY_TOKEN.match(tsquery, pos)
+        if not match:
+            if tsquery[pos:].strip():
+                return None
+            break
+        tokens.append(match.group(1))
+        pos = match.end()
+
+    def parse(i: int, level: int):  # levels: 0 OR, 1 AND, 2 phrase; returns (tree, next index)
+        if level == 3:
+            if i < len(tokens) and tokens[i] == "!":
+                node, i = parse(i + 1, 3)
+                return ("!", node), i
+            if i < len(tokens) and tokens[i] == "(":
+                node, i = parse(i + 1, 0)
+                if i >= len(tokens) or tokens[i] != ")":
+                    raise ValueError("unbalanced")
+                return node, i + 1
+            if i < len(tokens) and tokens[i].startswith("'"):
+                return tokens[i], i + 1
+            raise ValueError("operand expected")
+        left, i = parse(i, level + 1)
+        ops = {0: ("|",), 1: ("&",), 2: ("<->",)}[level]
+        while i < len(tokens) and (tokens[i] in ops or (level == 2 and tokens[i].startswith("<"))):
+            right, i = parse(i + 1, level + 1)
+            left = (ops[0], left, right)
+        return left, i
+
+    def has_phrase(node) -> bool:
+        return not isinstance(node, str) and (node[0] == "<->" or any(has_phrase(n) for n in node[1:]))
+
+    def relax(node):  # None stands for "true" (a dropped negated phrase)
+        if isinstance(node, str):
+            return node
+        if node[0] == "!":
+            return None if has_phrase(node[1]) else node
+        left, right = relax(node[1]), relax(node[2])
+        if node[0] == "|":
+            return None if left is None or right is None else ("|", left, right)
+        if left is None or right is None:
+            return left if right is None else right
+        return ("&", left, right)
+
+    def text(node) -> str:
+        if isinstance(node, str):
+            return node
+        if node[0] == "!":
+            return "!" + text(node[1])
+        return f"({text(node[1])} {node[0]} {text(node[2])})"
+
+    try:
+        tree, end = parse(0, 0)
+        if end != len(tokens):
+            return None
+    except (ValueError, RecursionError):
+        return None
+    relaxed = relax(tree)
+    return text(relaxed) if relaxed is not None else None
+
+
 def _topic_links_sql() -> str:
     from archive.models import Agreement, Topic
 
@@ -140,7 +215,9 @@ class _Match(models.Expression):
         self.tsquery, self.concepts, self.topics_only = tsquery, tuple(concepts), topics_only
 
     def as_sql(self, compiler, connection):
-        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return self.sql_for(compiler.quote_name_unless_alias(compiler.query.base_table))
+
+    def sql_for(self, table: str) -> tuple[str, list]:
         topics = f"{table}.id = ANY(ARRAY({_topic_links_sql()}))"
         if self.topics_only:
             return topics, [list(self.concepts)]
@@ -189,6 +266,10 @@ class SearchMatch(models.Expression):
         return f"{table}.id = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]
 
     def _candidates(self, inner, connection) -> list[int]:
+        """Up to cap + 1 matching ids: those filed under a concept the query names first,
+        then the others in the order the GIN index hands them over (storage order). No
+        ORDER BY: the scan stops after cap + 1 rows, so a word in every agreement costs what
+        a rarer one does — any order would have to visit all the matches first."""
         from archive.models import Agreement
 
         inner.subquery = False
@@ -197,16 +278,35 @@ class SearchMatch(models.Expression):
         inner.select_related = False
         base = Agreement.objects.using(connection.alias).all()
         base.query = inner
-        newest = (F("signed_date").desc(), F("pk").desc())  # DESC NULLS FIRST: the signed_date index, backwards
-        candidates = base.filter(_Match(self.tsquery, self.concepts)).order_by(*newest)
-        candidates = candidates.values_list("pk", flat=True)[: self.cap + 1]
-        if self.concepts:  # agreements filed under the concept first: their rank has the topic boost
-            on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True)).order_by(*newest)
-            candidates = on_topic.values_list("pk", flat=True)[: self.cap + 1].union(candidates, all=True)
-        sql, params = candidates.query.sql_with_params()
+        base = base.order_by()
+        cap = self.cap + 1
+        parts = []
+        if self.concepts:  # their rank has the topic boost: they go first
+            on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True))
+            parts.append(on_topic.values_list("id", flat=True)[:cap].query.sql_with_params())
+        relaxed = relax_phrases(self.tsquery)
+        if relaxed is None:
+            # No phrase: the GIN index answers exactly, no stored vector is read.
+            plain = base.filter(_Match(self.tsquery, self.concepts))
+            parts.append(plain.values_list("id", flat=True)[:cap].query.sql_with_params())
+        else:
+            # A phrase needs the positions, i.e. the stored vector: the index finds up to
+            # PHRASE_WINDOW × cap agreements having all the words, and the phrase is then
+            # checked on those, one by one, until cap are found.
+            window = base.filter(_Match(relaxed, self.concepts))
+            window = window.values_list("id", "search_vector")[: PHRASE_WINDOW * cap]
+            window_sql, window_params = window.query.sql_with_params()
+            exact_sql, exact_params = _Match(self.tsquery, self.concepts).sql_for("s")
+            parts.append(
+                (f"SELECT s.id FROM ({window_sql}) s WHERE {exact_sql} LIMIT {cap}", (*window_params, *exact_params))
+            )
+        sql = " UNION ALL ".join(f"({part_sql})" for part_sql, _ in parts)
+        params = [param for _, part_params in parts for param in part_params]
         key = repr((sql, params))
         if key not in self._memo:
-            self._memo[key] = list(dict.fromkeys(candidates))[: self.cap + 1]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._memo[key] = list(dict.fromkeys(row[0] for row in cursor.fetchall()))[:cap]
         return self._memo[key]
 
 
@@ -242,7 +342,8 @@ def search_queryset(queryset, compiled: CompiledQuery):
         on_topic = Exists(links.filter(topic__slug__in=compiled.matched_concepts))
         queryset = queryset.annotate(on_topic=on_topic)
         rank = rank + models.Case(models.When(on_topic=True, then=Value(TOPIC_BOOST)), default=Value(0.0))
-    return queryset.filter(SearchMatch(compiled)).annotate(rank=rank)
+    # The page never shows the vector: ~10 kB per row not read out of TOAST and sent over.
+    return queryset.filter(SearchMatch(compiled)).annotate(rank=rank).defer("search_vector")
 
 
 @dataclass

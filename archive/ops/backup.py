@@ -436,7 +436,7 @@ def restore(
             shown = ", ".join(holding[:6]) + (f" and {len(holding) - 6} more" if len(holding) > 6 else "")
             raise OpsError(
                 f"{target.describe()} is not empty ({shown} hold rows): restoring replaces its contents. "
-                "Pass --yes to go ahead."
+                "Pass --yes (make restore DIR=… YES=1) to go ahead."
             )
     pg_restore = client_program("pg_restore", target.server_major())
     log(f"restoring {manifest['dump']['file']} into {target.describe()} with {pg_restore}")

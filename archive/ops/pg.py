@@ -112,7 +112,8 @@ class Target:
         password = quote(self.params.get("password", ""), safe="")
         auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
         port = f":{self.params['port']}" if self.params.get("port") and not host.startswith("/") else ""
-        return f"postgresql://{auth}{quote(host, safe='')}{port}/{quote(self.dbname, safe='')}"
+        host = f"[{host}]" if ":" in host and not host.startswith("/") else quote(host, safe="")
+        return f"postgresql://{auth}{host}{port}/{quote(self.dbname, safe='')}"
 
 
 # client binaries ---------------------------------------------------------------------------

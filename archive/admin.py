@@ -128,25 +128,6 @@ class AuthorityAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
     raw_id_fields = ["agreement"]
 
-    def get_urls(self):
-        from functools import partial
-
-        from django.urls import path
-
-        from archive.views import upload
-
-        def view(fn):
-            bound = partial(fn, admin_site=self.admin_site)
-            # carry csrf_exempt through: admin_view reads it to decide on csrf_protect
-            bound.csrf_exempt = getattr(fn, "csrf_exempt", False)
-            return self.admin_site.admin_view(bound)
-
-        custom = [
-            path("upload/", view(upload.upload), name="archive_sourcedocument_upload"),
-            path("upload/<str:batch>/", view(upload.preview), name="archive_sourcedocument_preview"),
-        ]
-        return custom + super().get_urls()
-
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(admin.ModelAdmin):

@@ -143,6 +143,18 @@ def _score(cand: Agreement, kind, title, topics: set[str], language) -> float | 
     return max(overlap, sim)
 
 
+def match_parsed(parsed, language: str | None) -> Match:
+    """The existing agreement a parsed text (archive.ingest.types.ParsedAgreement) is about."""
+    return find_agreement(
+        parties=parsed.parties,
+        signed_date=parsed.signed_date,
+        kind=parsed.kind,
+        title=parsed.title,
+        topics=parsed.topics,
+        language=language,
+    )
+
+
 def find_agreement(
     *,
     parties: list[str],

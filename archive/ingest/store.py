@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
-from archive.ingest.link import find_agreement
+from archive.ingest.link import find_agreement, match_parsed
 from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
 from archive.models import (
     Act,
@@ -143,14 +143,7 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
         _finish(source, warnings, outcome, ["no agreement recognised"])
         return outcome
 
-    match = find_agreement(
-        parties=parsed.parties,
-        signed_date=parsed.signed_date,
-        kind=parsed.kind,
-        title=parsed.title,
-        topics=parsed.topics,
-        language=result.language,
-    )
+    match = match_parsed(parsed, result.language)
     outcome.decisions.append(match.reason)
     agreement = match.agreement
     has_articles = bool(parsed.articles) and kind == SourceKind.TEXT

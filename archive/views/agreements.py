@@ -17,55 +17,39 @@ from .exports import EXPORT_CAP
 from .paging import paginate, query_without
 
 
-def _filtered(request):
+def _results(request) -> dict:
+    """What the list and the search pages share: the filters, a page of agreements with
+    their hits explained, and the links to page, export and follow them."""
     filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.for_list().newest_first())
     invalid = filterset.is_bound and not filterset.is_valid()
-    return filterset, Agreement.objects.none() if invalid else filterset.qs
-
-
-@require_GET
-def agreement_list(request):
-    filterset, agreements = _filtered(request)
+    agreements = Agreement.objects.none() if invalid else filterset.qs
     page = paginate(request, agreements)
     compiled = filterset.compiled_query
     if compiled:
         explain(page.object_list, compiled)
-    return render(
-        request,
-        "archive/agreement_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query_without(request, "page"),
-            "export_cap": EXPORT_CAP,
-            "errors": filterset.errors if filterset.is_bound else {},
-            "compiled": compiled,
-        },
-    )
+    return {
+        "filter": filterset,
+        "agreements": agreements,
+        "page": page,
+        "query": query_without(request, "page"),
+        "export_cap": EXPORT_CAP,
+        "errors": filterset.errors if filterset.is_bound else {},
+        "compiled": compiled,
+    }
+
+
+@require_GET
+def agreement_list(request):
+    return render(request, "archive/agreement_list.html", _results(request))
 
 
 @require_GET
 def search(request):
-    filterset, agreements = _filtered(request)
-    compiled = filterset.compiled_query
-    page = paginate(request, agreements)
-    explain(page.object_list, compiled) if compiled else None
-    suggestion = did_you_mean(request.GET.get("q", "")) if compiled and not page.paginator.count else None
-    return render(
-        request,
-        "archive/search.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query_without(request, "page"),
-            "export_cap": EXPORT_CAP,
-            "errors": filterset.errors if filterset.is_bound else {},
-            "compiled": compiled,
-            "facets": agreements.facets() if page.paginator.count else {},
-            "suggestion": suggestion,
-            "facet_query": query_without(request, "page"),
-        },
-    )
+    context = _results(request)
+    found = context["page"].paginator.count
+    context["facets"] = context["agreements"].facets() if found else {}
+    context["suggestion"] = did_you_mean(request.GET.get("q", "")) if context["compiled"] and not found else None
+    return render(request, "archive/search.html", context)
 
 
 @require_GET

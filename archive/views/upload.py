@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from archive.ingest.link import find_agreement
+from archive.ingest.link import match_parsed
 from archive.ingest.pipeline import parse_bytes
 from archive.ingest.store import store_result
 from archive.models import SourceDocument
@@ -100,17 +100,7 @@ def _preview_item(item) -> dict:
     data = item.read()
     existing = SourceDocument.objects.filter(sha256=item.sha256).select_related("agreement").first()
     result = parse_bytes(data, item.filename)
-    match = None
-    if result.agreement:
-        a = result.agreement
-        match = find_agreement(
-            parties=a.parties,
-            signed_date=a.signed_date,
-            kind=a.kind,
-            title=a.title,
-            topics=a.topics,
-            language=result.language,
-        )
+    match = match_parsed(result.agreement, result.language) if result.agreement else None
     return {"item": item, "result": result, "contract": result.to_contract(), "existing": existing, "match": match}
 
 

@@ -105,16 +105,19 @@ def summarise_plan(label: str, plan_lines: list[str]) -> PlanSummary:
 
 
 def describe_sql(sql: str) -> str:
-    """A short name for a captured SQL statement."""
+    """A short name for a captured SQL statement of a search request."""
     flat = " ".join(sql.split())
-    if flat.startswith("WITH m(mid)") or "'kind', kind" in flat:
+    head = flat[:400].upper()
+    if flat.startswith("WITH m(") or "'kind', kind" in flat:
         return "facets"
-    if flat.upper().startswith("SELECT COUNT(*)") or "COUNT(*)" in flat[:60].upper():
-        return "count"
     if "archive_article" in flat[:400] and "@@" in flat:
         return "hits (explain)"
     if "archive_term" in flat:
         return "did you mean"
-    if "@@" in flat or "ts_rank" in flat:
-        return "page of agreements"
+    if "@@ TO_TSQUERY" in head.replace('"', "") or flat.startswith("(SELECT"):
+        return "candidates (GIN, capped)"
+    if "COUNT(*)" in head:
+        return "count"
+    if "ts_rank" in flat:
+        return "page (ranked)"
     return flat[:60]

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 from django.db import connection
 
@@ -95,3 +96,44 @@ def test_bench_search_reports_percentiles_queries_and_plans(synthetic):
     for kind in ("search page", "search API", "detail page", "list page"):
         assert re.search(rf"^{kind}\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+", text, re.M), kind
     assert "EXPLAIN (ANALYZE, BUFFERS)" in text and "execution" in text
+
+
+def test_search_is_bounded_and_consistent_when_the_cap_is_reached(synthetic, monkeypatch, client):
+    """More matches than RESULT_CAP: count, page and facets agree on the same capped set,
+    a deeper slice (an export) still gets what it asks for, small searches stay exact."""
+    from archive.filters import AgreementFilter
+    from archive.models import search
+
+    monkeypatch.setattr(search, "RESULT_CAP", 5)
+    qs = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list().newest_first()).qs
+    assert qs.count() == 6 and search.is_capped(qs.count())
+    facets = qs.facets()
+    assert sum(f.count for f in facets["kind"]) == 6
+    from django.core.paginator import Paginator
+
+    page = Paginator(qs, 20).page(1).object_list  # what the views do: count, then that slice
+    assert len(page) == 6 and [a.rank for a in page] == sorted((a.rank for a in page), reverse=True)
+    assert {a.pk for a in page} == set(qs.values_list("pk", flat=True))
+    assert len(list(qs[:12])) == 12  # a slice deeper than the cap (an export) gets its rows
+    assert search.is_capped(client.get("/api/agreements/", {"q": "барлау"}).json()["count"])
+
+    monkeypatch.setattr(search, "RESULT_CAP", 300)
+    exact = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list()).qs
+    matching = Agreement.objects.filter(search_vector=SearchQuery("'барла' | 'барлау'", search_type="raw"))
+    assert exact.count() == matching.count() and not search.is_capped(exact.count())
+
+
+@pytest.mark.parametrize(
+    ("tsquery", "relaxed"),
+    [
+        ("'a' | 'b'", None),
+        ("'a' <-> 'b'", "('a' & 'b')"),
+        ("('a' | 'b') & !('c' <-> 'd')", "('a' | 'b')"),
+        ("'a' & !'c' | 'x' <2> 'y'", "(('a' & !'c') | ('x' & 'y'))"),
+        ("('a' <-> 'b'", None),
+    ],
+)
+def test_phrases_are_relaxed_for_the_index(tsquery, relaxed):
+    from archive.models.search import relax_phrases
+
+    assert relax_phrases(tsquery) == relaxed

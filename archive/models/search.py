@@ -6,6 +6,14 @@ Azerbaijani and Armenian stemmers, Snowball for Russian and English) and stored 
 one per agreement (title A; parties, place, acts, topics, headings B; texts and notes C)
 ranks agreements; one per article finds the articles to show for the agreements on the
 page shown.
+
+Cost at scale (``manage.py bench_search`` on ``manage.py synth_corpus``): an agreement's
+vector is ~10 kB, stored out of line (TOAST), and every row PostgreSQL evaluates
+``@@`` or ``ts_rank_cd`` on costs a read of it (~10 µs). So a search never evaluates them
+on every match: the GIN index finds the candidates without reading a vector, at most
+RESULT_CAP + 1 of them are kept (SearchMatch), and only those are ranked, counted and
+given facets. Migration 0005 keeps planner statistics off the column so that the index is
+always the way in.
 """
 
 from __future__ import annotations
@@ -105,21 +113,23 @@ def reindex_agreements(ids: Iterable[int]) -> None:
             )
 
 
-#: At most this many matching agreements (plus one, to know there are more) are ranked,
-#: counted and given facets: a query matching 90,000 agreements costs what one matching
-#: 1,000 does. Below the cap everything is exact; above it the count shown is a lower bound
-#: (``count > RESULT_CAP`` means "more than RESULT_CAP") and the candidates are the
-#: agreements filed under a topic the query names, then the newest matches.
-RESULT_CAP = 1000
+#: A search ranks, counts and gives facets for at most this many matching agreements (plus
+#: one, to know there are more), so a word found in 90,000 agreements costs what one found
+#: in 300 does. Below the cap everything is exact. Above it ``count`` is a lower bound —
+#: ``is_capped(count)``: say "more than RESULT_CAP" — the facets count that many, and the
+#: candidates ranked are the agreements filed under a topic the query names, then the
+#: others as the GIN index hands them over. A slice deeper than the cap (an export of
+#: 1,000 rows, a far page) gets as many candidates as it asks for.
+RESULT_CAP = 300
 
 
 def is_capped(count: int) -> bool:
-    """True when a search's ``count`` is the capped lower bound, i.e. "more than RESULT_CAP"."""
+    """True when a search's ``count`` is the capped lower bound: show "more than RESULT_CAP"."""
     return count > RESULT_CAP
 
 
-#: A phrase query checks the phrase on at most this many times RESULT_CAP + 1 agreements
-#: having all its words (newest first); see SearchMatch.
+#: A phrase is checked (on the stored vector) on at most this many times the cap of the
+#: agreements having all its words; see SearchMatch._candidates.
 PHRASE_WINDOW = 10
 
 _TSQUERY_TOKEN = re.compile(r"\s*('(?:[^']|'')*'|<->|<\d+>|[&|!()])")
@@ -231,22 +241,22 @@ class SearchMatch(models.Expression):
     """``filter(SearchMatch(compiled))``: the agreements matching a query, bounded.
 
     When the queryset is compiled, this node takes the query it is part of — with every
-    other filter added before or after it (django-filter applies ``q`` first) — runs it
-    once with the plain match, newest first, ``LIMIT RESULT_CAP + 1``, and stands for
-    ``id = ANY(those ids)``. Count, page and facets of one request compile the same query
-    and share the result (the memo is shared by the queryset's clones), so the costly part
-    — reading up to RESULT_CAP stored vectors — happens once per request, whatever the
-    size of the archive. Note: compiling the queryset (``str(qs.query)``) runs that query.
+    other filter, added before or after it (django-filter applies ``q`` first) — runs it
+    once with the plain match and ``LIMIT cap + 1`` (see ``_candidates``), and stands for
+    ``id = ANY(those ids)``. The count, the page and the facets of a request compile the
+    same query and share the result (the memo is shared by the queryset's clones): the
+    costly part happens once per request, and is bounded whatever the archive's size.
+    Note: compiling such a queryset (``str(qs.query)``) runs that query.
     """
 
     conditional = True
     output_field = models.BooleanField()
 
-    def __init__(self, compiled: CompiledQuery, cap: int = RESULT_CAP):
+    def __init__(self, compiled: CompiledQuery, cap: int | None = None):
         super().__init__()
         self.tsquery = compiled.tsquery
         self.concepts = tuple(compiled.matched_concepts)
-        self.cap = cap
+        self.cap = RESULT_CAP if cap is None else cap
         self._memo: dict[str, list[int]] = {}  # shallow copies (clones) share it
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
@@ -261,15 +271,18 @@ class SearchMatch(models.Expression):
         if not _remove_search_match(inner.where):
             # Not a plain AND filter (inside OR / NOT): no bound, the plain match inline.
             return _Match(self.tsquery, self.concepts).as_sql(compiler, connection)
-        ids = self._candidates(inner, connection)
+        # The pool is cap + 1 rows; only a slice reaching beyond it (an export) gets a bigger one.
+        high = outer.high_mark or 0
+        wanted = high if high > self.cap + 1 else self.cap
+        ids = self._candidates(inner, connection, wanted)
         table = compiler.quote_name_unless_alias(outer.base_table)
         return f"{table}.id = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]
 
-    def _candidates(self, inner, connection) -> list[int]:
-        """Up to cap + 1 matching ids: those filed under a concept the query names first,
+    def _candidates(self, inner, connection, wanted: int) -> list[int]:
+        """Up to wanted + 1 matching ids: those filed under a concept the query names first,
         then the others in the order the GIN index hands them over (storage order). No
-        ORDER BY: the scan stops after cap + 1 rows, so a word in every agreement costs what
-        a rarer one does — any order would have to visit all the matches first."""
+        ORDER BY: the scan stops after wanted + 1 rows, so a word in every agreement costs
+        what a rarer one does — any order would first have to visit all the matches."""
         from archive.models import Agreement
 
         inner.subquery = False
@@ -279,7 +292,7 @@ class SearchMatch(models.Expression):
         base = Agreement.objects.using(connection.alias).all()
         base.query = inner
         base = base.order_by()
-        cap = self.cap + 1
+        cap = wanted + 1
         parts = []
         if self.concepts:  # their rank has the topic boost: they go first
             on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True))

@@ -110,3 +110,14 @@ def test_refused_queries_say_why(client):
 def test_search_page_query_count_is_flat(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         client.get("/search/", {"q": "ынтымақтастық", "pair": "AZ-KZ"})
+
+
+def test_large_result_sets_are_capped_and_say_so(client, monkeypatch):
+    import archive.models.search as search_module
+
+    monkeypatch.setattr(search_module, "RESULT_CAP", 2)
+    html = client.get("/search/", {"q": "ынтымақтастық"}).content.decode()
+    assert "More than" in html
+    response = client.get("/api/agreements/", {"q": "ынтымақтастық"})
+    assert response["X-Count-Is-Lower-Bound"] == "true" and response.json()["count"] == 3
+    assert "X-Count-Is-Lower-Bound" not in client.get("/api/agreements/", {"q": "шифрлеу"})

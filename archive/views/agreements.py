@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from archive.filters import AgreementFilter
 from archive.models import Agreement, Predicate, SourceDocument
-from archive.models.search import did_you_mean, explain
+from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
 from archive.reading.svg import relation_graph_svg
@@ -35,6 +35,9 @@ def _results(request) -> dict:
         "export_cap": EXPORT_CAP,
         "errors": filterset.errors if filterset.is_bound else {},
         "compiled": compiled,
+        # a search counts at most RESULT_CAP + 1 matches (archive.models.search)
+        "capped": bool(compiled) and is_capped(page.paginator.count),
+        "result_cap": RESULT_CAP,
     }
 
 

@@ -1,3 +1,4 @@
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +13,15 @@ from .adapters import timeline_items
 from .paging import paginate
 
 
+def estimated_count(model, exact_below: int = 100_000) -> int:
+    """The planner's row estimate for big tables (exact counts cost a scan), else COUNT(*)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
+        row = cursor.fetchone()
+    estimate = row[0] if row else -1
+    return estimate if estimate >= exact_below else model.objects.count()
+
+
 @require_GET
 def home(request):
     figures = Agreement.objects.aggregate(
@@ -19,7 +29,7 @@ def home(request):
         with_text=Count("pk", filter=Q(texts__isnull=False), distinct=True),
     )
     figures["countries"] = Party.objects.values("country").distinct().count()
-    figures["articles"] = Article.objects.count()
+    figures["articles"] = estimated_count(Article)
     figures["languages"] = Text.objects.values("language").distinct().count()
     pairs = Agreement.objects.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")[:30]
     latest = Agreement.objects.for_list().order_by("-created_at")[:8]

@@ -4,17 +4,23 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext
 
 from archive.filters import AgreementFilter
 from archive.models import Agreement, Country
+from archive.reading.status import format_date
 
 FEED_SIZE = 50
 
 
 class NewAgreementsFeed(Feed):
     feed_type = Atom1Feed
-    title = "Bilateral Agreements Archive: new agreements"
-    subtitle = "Agreements and texts added to the archive, newest first."
+
+    def title(self):
+        return gettext("Bilateral Agreements Archive: new agreements")
+
+    def subtitle(self):
+        return gettext("Agreements and texts added to the archive, newest first.")
 
     def link(self):
         return reverse("agreement_list")
@@ -27,9 +33,15 @@ class NewAgreementsFeed(Feed):
 
     def item_description(self, item):
         parties = " – ".join(p.country.name for p in item.parties.all())
-        signed = f"signed {item.signed_date:%d %B %Y}" if item.signed_date else "date of signature not recorded"
-        place = f" at {item.signed_place}" if item.signed_place else ""
-        return f"{item.get_kind_display()}, {parties}; {signed}{place}. {item.title}"
+        values = {"kind": item.get_kind_display(), "parties": parties, "place": item.signed_place, "title": item.title}
+        if item.signed_date:
+            values["date"] = format_date(item.signed_date, get_language() or "en")
+            if item.signed_place:
+                return gettext("%(kind)s, %(parties)s; signed %(date)s at %(place)s. %(title)s") % values
+            return gettext("%(kind)s, %(parties)s; signed %(date)s. %(title)s") % values
+        if item.signed_place:
+            return gettext("%(kind)s, %(parties)s; signed at %(place)s, date not recorded. %(title)s") % values
+        return gettext("%(kind)s, %(parties)s; date of signature not recorded. %(title)s") % values
 
     def item_pubdate(self, item):
         return item.created_at
@@ -49,7 +61,9 @@ class SearchFeed(NewAgreementsFeed):
 
     def title(self, request):
         q = request.GET.get("q", "").strip()[:80]
-        return f"Bilateral Agreements Archive: {q}" if q else "Bilateral Agreements Archive: filtered agreements"
+        if q:
+            return gettext("Bilateral Agreements Archive: %(query)s") % {"query": q}
+        return gettext("Bilateral Agreements Archive: filtered agreements")
 
     def link(self, request):
         return reverse("search") + (f"?{request.GET.urlencode()}" if request.GET else "")
@@ -66,7 +80,7 @@ class CountryFeed(NewAgreementsFeed):
         return get_object_or_404(Country, code=code.upper())
 
     def title(self, country):
-        return f"Bilateral Agreements Archive: {country.name}"
+        return gettext("Bilateral Agreements Archive: %(country)s") % {"country": country.name}
 
     def link(self, country):
         return country.get_absolute_url()

@@ -278,3 +278,36 @@ def test_switcher_sets_language_and_returns_to_page(client):
     assert response["Location"] == "/agreements/"
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "kk"
     assert_in_language(client.get("/agreements/"), "kk", "/agreements/", ("Filter",))
+
+
+# --- (e) words generated in Python: the status reason and the drawings --------------------------
+
+SCRIPT = {"ru": "[\u0400-\u04ff]", "kk": "[\u0400-\u04ff]", "hy": "[\u0531-\u058f]"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGS)
+def test_status_reason_and_timeline_legend_follow_the_language(client, lang):
+    from archive.models import Agreement
+
+    for url in agreement_urls(client):
+        page = assert_in_language(client.get(url, HTTP_ACCEPT_LANGUAGE=lang), lang, url)
+        match = re.search(r'<p class="status-reason">.*?</strong>\s*(.*?)</p>', page, re.S)
+        assert match, f"{url}: no status reason"
+        reason = match.group(1).strip()
+        with translation.override(lang):
+            expected = Agreement.objects.get(slug=url.split("/")[2]).derive_status()
+        assert reason == html.unescape(html.escape(expected.reason)), f"{url} [{lang}]: {reason!r}"
+        words = re.sub(r"«[^»]*»", "", reason)  # titles of other agreements stay as they are written
+        assert re.search(SCRIPT[lang], words), f"{url} [{lang}]: status reason not in {lang}: {reason!r}"
+        assert not re.search(r"[A-Za-z]{3,}", words), f"{url} [{lang}]: English left in {reason!r}"
+
+    url = "/countries/AZ-KZ/"
+    page = assert_in_language(
+        client.get(url, HTTP_ACCEPT_LANGUAGE=lang), lang, url, ("still in force", "signed", "expired")
+    )
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    for english in ("still in force", "signed, not in force", "superseded", "terminated", "Date unknown"):
+        assert f">{english}<" not in svg, f"{url} [{lang}]: timeline legend {english!r} left in English"
+    with translation.override(lang):
+        assert f">{translation.gettext('still in force')}</text>" in svg

@@ -192,7 +192,15 @@ class Agreement(models.Model):
         )
 
     def derive_status(self, today: dt.date | None = None, superseded_by=None) -> DerivedStatus:
-        return derive_status(self.status_facts(superseded_by), today or dt.date.today())
+        """The status today, its reason in the interface language (codes and dates do not depend on it)."""
+        from django.utils.translation import get_language, gettext
+
+        return derive_status(
+            self.status_facts(superseded_by),
+            today or dt.date.today(),
+            translate=gettext,
+            language=get_language() or "en",
+        )
 
 
 class Party(models.Model):

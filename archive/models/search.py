@@ -27,6 +27,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Value
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language, gettext
 
 from archive.search.analysis import analyse_for_index
 from archive.search.query import CompiledQuery
@@ -412,6 +413,7 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
                     f"art-{row['number']}",
                 )
             )
+    language = (get_language() or "en")[:2]
     for agreement in agreements:
         agreement.hits = by_agreement.get(agreement.pk, [])
         agreement.snippet = agreement.hits[0].snippet if agreement.hits else None
@@ -419,9 +421,9 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
         topics = {t.slug: t for t in agreement.topics.all()}
         for slug in compiled.matched_concepts:
             if slug in topics:
-                reasons.append(f"topic: {topics[slug].label('en').lower()}")
+                reasons.append(gettext("topic: %(topic)s") % {"topic": topics[slug].label(language).lower()})
         if agreement.hits:
-            reasons.append("articles " + ", ".join(h.number for h in agreement.hits))
+            reasons.append(gettext("articles %(numbers)s") % {"numbers": ", ".join(h.number for h in agreement.hits)})
         agreement.reasons = reasons
 
 

@@ -23,12 +23,18 @@ Codes are a closed set: ``in_force``, ``expired``, ``terminated``, ``superseded`
 ``draft``, ``unknown``. A stored status of *suspended* maps to ``in_force`` (under the Vienna
 Convention a suspended treaty is still in force; only its operation stops), and the label and
 reason say it is suspended.
+
+Words follow the caller's language: ``translate`` (a ``gettext``; identity by default, so this
+module needs no Django) turns each whole English sentence template into the interface language
+before its named placeholders are filled, and ``language`` picks how dates are written. The
+templates are marked with a local ``gettext_noop`` so that ``makemessages`` finds them.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 __all__ = [
@@ -38,10 +44,25 @@ __all__ = [
     "add_months",
     "derive_status",
     "format_date",
+    "gettext_noop",
 ]
+
+Translate = Callable[[str], str]
+
+
+def gettext_noop(message: str) -> str:
+    """Marks an English template for ``makemessages``; translated later by the caller's ``translate``."""
+    return message
+
+
+def _identity(message: str) -> str:
+    return message
+
 
 CODES = ("in_force", "expired", "terminated", "superseded", "signed", "draft", "unknown")
 
+# Plain labels stay English here: the ``status_label`` template filter maps them to the
+# translated Status choices. Labels of their own ("Probably superseded") are translated.
 LABELS = {
     "in_force": "In force",
     "expired": "Expired",
@@ -66,6 +87,10 @@ _MONTHS = (
     "November",
     "December",
 )
+
+# Babel patterns for a date inside a sentence; ends with the month or year, never with an
+# abbreviation's dot (a sentence's own full stop follows).
+_DATE_PATTERNS = {"kk": "y 'ж'. d MMMM"}
 
 # (title, signed date, entry-into-force date) of an agreement that supersedes this one.
 Superseding = tuple[str, "dt.date | None", "dt.date | None"]
@@ -113,23 +138,55 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, last))
 
 
-def format_date(day: dt.date) -> str:
-    """'7 June 2024' — English, without depending on the process locale."""
+def format_date(day: dt.date, language: str = "en") -> str:
+    """'7 June 2024' in English (without depending on the process locale); Babel for other languages."""
+    lang = (language or "en").replace("-", "_")
+    if lang.split("_")[0] != "en":
+        try:
+            from babel.dates import format_date as babel_format_date
+
+            return babel_format_date(day, _DATE_PATTERNS.get(lang.split("_")[0], "d MMMM y"), locale=lang)
+        except Exception:  # unknown locale: English rather than an error page
+            pass
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def _years(n: int) -> str:
-    return f"{n}-year"
+class _Words:
+    """Translation and date formatting for one call of :func:`derive_status`."""
+
+    def __init__(self, translate: Translate | None, language: str) -> None:
+        self.translate = translate or _identity
+        self.language = language or "en"
+
+    def __call__(self, template: str, **values: object) -> str:
+        """A whole sentence: the template translated, then its named placeholders filled."""
+        return self.translate(template).format(**values) if values else self.translate(template)
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, self.language)
+
+    def every(self, n: int) -> str:
+        return self(gettext_noop("every year")) if n == 1 else self(gettext_noop("every {years} years"), years=n)
+
+    def name(self, title: str) -> str:
+        """The title after "by": 'the Agreement on …' in English, a title in another script as it is."""
+        title = title.strip()
+        if not title:
+            return self(gettext_noop("the later agreement"))
+        if self.language.split("-")[0] != "en":
+            return title
+        if title.lower().startswith("the "):
+            title = title[4:]
+        return f"the {title}" if title[0].isascii() else title
 
 
-def _every(n: int) -> str:
-    return "every year" if n == 1 else f"every {n} years"
-
-
-def _notice_clause(facts: StatusFacts) -> str:
+def _notice_clause(facts: StatusFacts, w: _Words) -> str:
+    if facts.notice_months == 1:
+        return " " + w(gettext_noop("Either party may terminate it by giving 1 month' notice."))
     if facts.notice_months:
-        unit = "month" if facts.notice_months == 1 else "months"
-        return f" Either party may terminate it by giving {facts.notice_months} {unit}' notice."
+        return " " + w(
+            gettext_noop("Either party may terminate it by giving {months} months' notice."), months=facts.notice_months
+        )
     return ""
 
 
@@ -137,55 +194,69 @@ def _status(code: str, reason: str, label: str | None = None, **dates: dt.date |
     return DerivedStatus(code=code, label=label or LABELS[code], reason=reason, **dates)
 
 
-def derive_status(facts: StatusFacts, today: dt.date) -> DerivedStatus:
-    """The status of the agreement described by ``facts`` on ``today``, with a one- or two-sentence reason."""
+def derive_status(
+    facts: StatusFacts, today: dt.date, translate: Translate | None = None, language: str = "en"
+) -> DerivedStatus:
+    """The status of the agreement described by ``facts`` on ``today``, with a one- or two-sentence reason.
+
+    ``translate`` (identity by default) translates each English sentence template, ``language``
+    formats the dates: pass ``gettext`` and the interface language to speak it.
+    """
+    w = _Words(translate, language)
     if facts.is_draft or facts.stored_status == "draft":
-        return _status("draft", "A draft: it has not been signed.")
+        return _status("draft", w(gettext_noop("A draft: it has not been signed.")))
 
     if facts.termination_date and facts.termination_date <= today:
         return _status(
-            "terminated", f"Terminated on {format_date(facts.termination_date)}.", expires=facts.termination_date
+            "terminated",
+            w(gettext_noop("Terminated on {date}."), date=w.date(facts.termination_date)),
+            expires=facts.termination_date,
         )
 
-    superseded = _superseded(facts, today)
+    superseded = _superseded(facts, today, w)
     if superseded:
         return superseded
 
     eif = facts.entry_into_force_date
     if eif and eif <= today:
-        status = _in_force_or_expired(facts, eif, today)
+        status = _in_force_or_expired(facts, eif, today, w)
     elif facts.signed_date:
-        status = _signed(facts)
+        status = _signed(facts, w)
     else:
-        status = _from_stored(facts, prefix="") or _status("unknown", "Not enough is recorded to tell its status.")
+        status = _from_stored(facts, w) or _status(
+            "unknown", w(gettext_noop("Not enough is recorded to tell its status."))
+        )
 
     # An editor may know an agreement ended without knowing when: a stored terminal status
     # outweighs "in force" or "signed" inferred from dates alone (a dated expiry stands).
     stored = facts.stored_status
     stored_end = stored == "terminated" or (stored == "superseded" and not facts.superseded_by)
     if status.code in ("in_force", "signed") and stored_end:
-        recorded = _from_stored(facts, prefix="")
+        recorded = _from_stored(facts, w)
         assert recorded is not None
         return recorded
 
-    status = _with_pending(status, facts, today)
+    status = _with_pending(status, facts, today, w)
     if facts.stored_status == "suspended" and status.code == "in_force":
         status = replace(
             status,
-            label="In force (suspended)",
-            reason=status.reason + " Its operation is recorded as suspended.",
+            label=w(gettext_noop("In force (suspended)")),
+            reason=status.reason + " " + w(gettext_noop("Its operation is recorded as suspended.")),
         )
     return status
 
 
-def _superseded(facts: StatusFacts, today: dt.date) -> DerivedStatus | None:
+def _superseded(facts: StatusFacts, today: dt.date, w: _Words) -> DerivedStatus | None:
     in_force = sorted(
         ((eif, title) for title, _signed, eif in facts.superseded_by if eif and eif <= today),
         key=lambda pair: pair[0],
     )
     if in_force:
         eif, title = in_force[0]
-        return _status("superseded", f"Superseded by {_name(title)}, in force since {format_date(eif)}.", expires=eif)
+        reason = w(
+            gettext_noop("Superseded by {agreement}, in force since {date}."), agreement=w.name(title), date=w.date(eif)
+        )
+        return _status("superseded", reason, expires=eif)
     undated = [
         (title, signed)
         for title, signed, eif in facts.superseded_by
@@ -193,113 +264,174 @@ def _superseded(facts: StatusFacts, today: dt.date) -> DerivedStatus | None:
     ]
     if undated:
         title, signed = undated[0]
-        signed_part = f", signed on {format_date(signed)}" if signed else ""
-        return _status(
-            "superseded",
-            f"Probably superseded by {_name(title)}{signed_part}; "
-            "the date that agreement entered into force is not recorded.",
-            label="Probably superseded",
-        )
+        if signed:
+            reason = w(
+                gettext_noop(
+                    "Probably superseded by {agreement}, signed on {date}; "
+                    "the date that agreement entered into force is not recorded."
+                ),
+                agreement=w.name(title),
+                date=w.date(signed),
+            )
+        else:
+            reason = w(
+                gettext_noop(
+                    "Probably superseded by {agreement}; the date that agreement entered into force is not recorded."
+                ),
+                agreement=w.name(title),
+            )
+        return _status("superseded", reason, label=w(gettext_noop("Probably superseded")))
     return None
-
-
-def _name(title: str) -> str:
-    """The title after "by"/"The": 'the Agreement on …' in English, a title in another script as it is."""
-    title = title.strip() or "later agreement"
-    if title.lower().startswith("the "):
-        title = title[4:]
-    return f"the {title}" if title[0].isascii() else title
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _in_force_or_expired(facts: StatusFacts, eif: dt.date, today: dt.date) -> DerivedStatus:
-    since = f"In force since {format_date(eif)}"
+def _in_force_or_expired(facts: StatusFacts, eif: dt.date, today: dt.date, w: _Words) -> DerivedStatus:
+    since = w.date(eif)
     pending_end = facts.termination_date  # after today here (earlier ones returned "terminated")
     if facts.term_indefinite:
-        reason = f"{since}; indefinite term." + _notice_clause(facts)
+        reason = w(gettext_noop("In force since {date}; indefinite term."), date=since) + _notice_clause(facts, w)
         return _status("in_force", reason, expires=pending_end)
 
     term = facts.term_years or facts.renewal_years  # a renewal with no stated term: periods of that length
     if not term:
-        return _status("in_force", f"{since}; its term is not recorded.", expires=pending_end)
+        reason = w(gettext_noop("In force since {date}; its term is not recorded."), date=since)
+        return _status("in_force", reason, expires=pending_end)
 
     first_end = add_months(eif, 12 * term)
     renewal = facts.renewal_years
     if not renewal:
         if today < first_end:
-            return _status(
-                "in_force",
-                f"{since}; its {_years(term)} term ends on {format_date(first_end)} and it has no automatic renewal.",
-                expires=min(first_end, pending_end) if pending_end else first_end,
+            reason = w(
+                gettext_noop(
+                    "In force since {date}; its {years}-year term ends on {end} and it has no automatic renewal."
+                ),
+                date=since,
+                years=term,
+                end=w.date(first_end),
             )
-        return _status(
-            "expired",
-            f"Expired on {format_date(first_end)}: its {_years(term)} term ended and it has no automatic renewal.",
-            expires=first_end,
+            return _status("in_force", reason, expires=min(first_end, pending_end) if pending_end else first_end)
+        reason = w(
+            gettext_noop("Expired on {date}: its {years}-year term ended and it has no automatic renewal."),
+            date=w.date(first_end),
+            years=term,
         )
+        return _status("expired", reason, expires=first_end)
 
     # Renewed automatically: the current period is the first one whose end is after today.
+    deadline: dt.date | None
     if today < first_end:
         period_end = first_end
-        head = (
-            f"{since}. Its initial {_years(term)} term ends on {format_date(period_end)}, "
-            f"after which it is renewed automatically {_every(renewal)}"
-        )
+        deadline = add_months(period_end, -facts.notice_months) if facts.notice_months else None
+        values = {"date": since, "years": term, "end": w.date(period_end), "every": w.every(renewal)}
+        if deadline:
+            reason = w(
+                gettext_noop(
+                    "In force since {date}. Its initial {years}-year term ends on {end}, after which it is renewed "
+                    "automatically {every}; notice to terminate must be given by {deadline}."
+                ),
+                deadline=w.date(deadline),
+                **values,
+            )
+        else:
+            reason = w(
+                gettext_noop(
+                    "In force since {date}. Its initial {years}-year term ends on {end}, after which it is renewed "
+                    "automatically {every}."
+                ),
+                **values,
+            )
     else:
         k, period_end = 0, first_end
         while period_end <= today:
             k += 1
             period_end = add_months(eif, 12 * (term + k * renewal))
-        head = f"{since}. Renewed automatically {_every(renewal)}; the current period ends on {format_date(period_end)}"
-    deadline = add_months(period_end, -facts.notice_months) if facts.notice_months else None
-    tail = f"; notice to terminate must be given by {format_date(deadline)}." if deadline else "."
-    return _status("in_force", head + tail, next_renewal=period_end, notice_deadline=deadline, expires=pending_end)
+        deadline = add_months(period_end, -facts.notice_months) if facts.notice_months else None
+        values = {"date": since, "end": w.date(period_end), "every": w.every(renewal)}
+        if deadline:
+            reason = w(
+                gettext_noop(
+                    "In force since {date}. Renewed automatically {every}; the current period ends on {end}; "
+                    "notice to terminate must be given by {deadline}."
+                ),
+                deadline=w.date(deadline),
+                **values,
+            )
+        else:
+            reason = w(
+                gettext_noop("In force since {date}. Renewed automatically {every}; the current period ends on {end}."),
+                **values,
+            )
+    return _status("in_force", reason, next_renewal=period_end, notice_deadline=deadline, expires=pending_end)
 
 
-def _signed(facts: StatusFacts) -> DerivedStatus:
+def _signed(facts: StatusFacts, w: _Words) -> DerivedStatus:
     assert facts.signed_date is not None
-    signed = f"Signed on {format_date(facts.signed_date)}"
+    signed = w.date(facts.signed_date)
     eif = facts.entry_into_force_date
     if eif:  # in the future
-        return _status("signed", f"{signed}; it enters into force on {format_date(eif)}.")
-    stored = _from_stored(facts, prefix=f"{signed}; ")
+        return _status(
+            "signed", w(gettext_noop("Signed on {date}; it enters into force on {eif}."), date=signed, eif=w.date(eif))
+        )
+    stored = _from_stored(facts, w, signed=signed)
     if stored and stored.code != "signed":
         return stored
-    return _status("signed", f"{signed}; the date it entered into force is not recorded.")
+    return _status(
+        "signed", w(gettext_noop("Signed on {date}; the date it entered into force is not recorded."), date=signed)
+    )
 
 
-# stored status -> (derived code, what to say), when the dates decide nothing
+# stored status -> (derived code, the sentence alone, the sentence after the date of signature),
+# when the dates decide nothing
+_IN_FORCE_STORED = (
+    "in_force",
+    gettext_noop("Recorded as in force, but the date it entered into force is not recorded."),
+    gettext_noop("Signed on {date}; recorded as in force, but the date it entered into force is not recorded."),
+)
 _STORED = {
-    "in_force": ("in_force", "recorded as in force, but the date it entered into force is not recorded"),
-    "suspended": ("in_force", "recorded as in force, but the date it entered into force is not recorded"),
-    "terminated": ("terminated", "recorded as terminated; the date is not recorded"),
-    "superseded": ("superseded", "recorded as superseded; the superseding agreement is not recorded"),
-    "signed": ("signed", "recorded as signed; the dates are not recorded"),
+    "in_force": _IN_FORCE_STORED,
+    "suspended": _IN_FORCE_STORED,
+    "terminated": (
+        "terminated",
+        gettext_noop("Recorded as terminated; the date is not recorded."),
+        gettext_noop("Signed on {date}; recorded as terminated; the date is not recorded."),
+    ),
+    "superseded": (
+        "superseded",
+        gettext_noop("Recorded as superseded; the superseding agreement is not recorded."),
+        gettext_noop("Signed on {date}; recorded as superseded; the superseding agreement is not recorded."),
+    ),
+    # after a date of signature "recorded as signed" adds nothing: the caller says it itself
+    "signed": ("signed", gettext_noop("Recorded as signed; the dates are not recorded."), None),
 }
 
 
-def _from_stored(facts: StatusFacts, prefix: str) -> DerivedStatus | None:
+def _from_stored(facts: StatusFacts, w: _Words, signed: str | None = None) -> DerivedStatus | None:
     """The status as stored, saying so, or None when the stored status says nothing."""
     if facts.stored_status not in _STORED:
         return None
-    code, clause = _STORED[facts.stored_status]
-    sentence = f"{prefix}{clause}." if prefix else clause[0].upper() + clause[1:] + "."
-    return _status(code, sentence)
+    code, alone, after_signature = _STORED[facts.stored_status]
+    if signed is None:
+        return _status(code, w(alone))
+    if after_signature is None:
+        return _status(code, "")  # discarded by the caller
+    return _status(code, w(after_signature, date=signed))
 
 
-def _with_pending(status: DerivedStatus, facts: StatusFacts, today: dt.date) -> DerivedStatus:
+def _with_pending(status: DerivedStatus, facts: StatusFacts, today: dt.date, w: _Words) -> DerivedStatus:
     """Add what is already known to come: a termination date or a supersession dated after today."""
     notes = []
     if status.code == "in_force" and facts.termination_date and facts.termination_date > today:
-        notes.append(f"It terminates on {format_date(facts.termination_date)}.")
+        notes.append(w(gettext_noop("It terminates on {date}."), date=w.date(facts.termination_date)))
     if status.code in ("in_force", "signed"):
         later = sorted((eif, title) for title, _s, eif in facts.superseded_by if eif and eif > today)
         if later:
             eif, title = later[0]
-            notes.append(f"{_cap(_name(title))} supersedes it on {format_date(eif)}.")
+            notes.append(
+                w(gettext_noop("{agreement} supersedes it on {date}."), agreement=_cap(w.name(title)), date=w.date(eif))
+            )
     if not notes:
         return status
     return replace(status, reason=" ".join([status.reason, *notes]))

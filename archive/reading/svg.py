@@ -18,6 +18,11 @@ text is in the tooltip.
 Colours are chosen for contrast on white: text at least 4.5:1, bars, arrows and markers at least
 4:1 (3:1 is the bar for graphics), and the status is never told by colour alone (end markers
 differ in shape, the legend names them; matrix cells print their count).
+
+Words follow the caller's language: each function takes ``translate`` (a ``gettext``; identity by
+default, so this module needs no Django) and ``language`` (for dates). Every English text is a
+whole template marked with the local ``gettext_noop`` (so ``makemessages`` finds it), translated
+before its named placeholders are filled.
 """
 
 from __future__ import annotations
@@ -34,12 +39,21 @@ __all__ = [
     "GraphEdge",
     "GraphNode",
     "TimelineItem",
+    "gettext_noop",
     "pair_matrix_svg",
     "relation_graph_svg",
     "shorten_title",
     "text_width",
     "timeline_svg",
 ]
+
+Translate = Callable[[str], str]
+
+
+def gettext_noop(message: str) -> str:
+    """Marks an English template for ``makemessages``; translated later by the caller's ``translate``."""
+    return message
+
 
 INK = "#1f2328"  # body text: 15.8:1 on white
 MUTED = "#57606a"  # secondary text: 6.4:1
@@ -59,13 +73,25 @@ STATUS_COLOURS = {
     "unknown": "#6e7781",
 }
 STATUS_WORDS = {
-    "in_force": "in force",
-    "expired": "expired",
-    "terminated": "terminated",
-    "superseded": "superseded",
-    "signed": "signed, not yet in force",
-    "draft": "draft",
-    "unknown": "status unknown",
+    "in_force": gettext_noop("in force"),
+    "expired": gettext_noop("expired"),
+    "terminated": gettext_noop("terminated"),
+    "superseded": gettext_noop("superseded"),
+    "signed": gettext_noop("signed, not yet in force"),
+    "draft": gettext_noop("draft"),
+    "unknown": gettext_noop("status unknown"),
+}
+# "<status>, date not recorded", by status (a whole phrase each: the status word may change form)
+_DATE_NOT_RECORDED = {
+    "expired": gettext_noop("expired, date not recorded"),
+    "terminated": gettext_noop("terminated, date not recorded"),
+    "superseded": gettext_noop("superseded, date not recorded"),
+}
+# "<how it ended> <date>" in an item's sentence
+_ENDED_ON = {
+    "expired": gettext_noop("expired {date}"),
+    "terminated": gettext_noop("terminated {date}"),
+    "superseded": gettext_noop("superseded {date}"),
 }
 # Relation arrows and their labels: colour by predicate (>= 5:1 on white).
 PREDICATE_COLOURS = {
@@ -76,11 +102,11 @@ PREDICATE_COLOURS = {
     "references": "#57606a",
 }
 PREDICATE_LABELS = {
-    "based_on": "based on",
-    "supersedes": "supersedes",
-    "amends": "amends",
-    "implements": "implements",
-    "references": "references",
+    "based_on": gettext_noop("based on"),
+    "supersedes": gettext_noop("supersedes"),
+    "amends": gettext_noop("amends"),
+    "implements": gettext_noop("implements"),
+    "references": gettext_noop("references"),
 }
 # Matrix shades, light to dark: dark text on the first three (>= 9:1), white on the last two (>= 5.2:1).
 SHADES = ("#deebf7", "#c6dbef", "#9ecae1", "#2f6fb0", "#08457e")
@@ -179,8 +205,34 @@ def _wrap(text: str, max_width: float, size: float, max_lines: int) -> list[str]
     return lines[:max_lines]
 
 
-def _date(day: dt.date) -> str:
+def _date(day: dt.date, language: str = "en") -> str:
+    """'7 Jun 2024'; Babel's abbreviated month for other languages."""
+    lang = (language or "en").replace("-", "_")
+    if lang.split("_")[0] != "en":
+        try:
+            from babel.dates import format_date
+
+            return format_date(day, "d MMM y", locale=lang)
+        except Exception:  # unknown locale: English rather than an error page
+            pass
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+class _Words:
+    """Translation and dates for one picture."""
+
+    def __init__(self, translate: Translate | None = None, language: str = "en") -> None:
+        self.translate = translate or (lambda message: message)
+        self.language = language or "en"
+
+    def __call__(self, template: str, **values: object) -> str:
+        return self.translate(template).format(**values) if values else self.translate(template)
+
+    def date(self, day: dt.date) -> str:
+        return _date(day, self.language)
+
+
+_ENGLISH = _Words()
 
 
 # Words that introduce the subject of an agreement after the parties' names.
@@ -282,36 +334,43 @@ def _start(item: TimelineItem) -> dt.date | None:
     return item.in_force or item.signed
 
 
-def _span_text(item: TimelineItem) -> str:
+def _span_text(item: TimelineItem, w: _Words = _ENGLISH) -> str:
     """'1996–2006', 'in force since 2006', 'signed 2024' — the right-hand summary of a row."""
     start = _start(item)
     if item.ended and start:
         return f"{start.year}–{item.ended.year}" if item.ended.year != start.year else str(start.year)
     if item.status_code == "in_force" and start:
-        return f"in force since {item.in_force.year}" if item.in_force else f"signed {start.year}, in force"
+        if item.in_force:
+            return w(gettext_noop("in force since {year}"), year=item.in_force.year)
+        return w(gettext_noop("signed {year}, in force"), year=start.year)
     if item.signed and item.status_code in ("signed", "draft", "unknown") and not item.in_force:
-        return f"signed {item.signed.year}"
+        return w(gettext_noop("signed {year}"), year=item.signed.year)
     if start and item.status_code in _ENDED_CODES:
         return f"{start.year}–?"
     return str(start.year) if start else ""
 
 
-def _item_sentence(item: TimelineItem) -> str:
+def _item_sentence(item: TimelineItem, w: _Words = _ENGLISH) -> str:
     parts = []
     if item.signed:
-        parts.append(f"signed {_date(item.signed)}")
+        parts.append(w(gettext_noop("signed {date}"), date=w.date(item.signed)))
     if item.in_force:
-        parts.append(f"in force from {_date(item.in_force)}")
+        parts.append(w(gettext_noop("in force from {date}"), date=w.date(item.in_force)))
     if item.ended:
-        parts.append(f"{item.end_reason or 'ended'} {_date(item.ended)}")
+        if item.end_reason in _ENDED_ON:
+            parts.append(w(_ENDED_ON[item.end_reason], date=w.date(item.ended)))
+        elif item.end_reason:  # not one of ours: as given
+            parts.append(f"{item.end_reason} {w.date(item.ended)}")
+        else:
+            parts.append(w(gettext_noop("ended {date}"), date=w.date(item.ended)))
     elif item.status_code in _ENDED_CODES:
-        parts.append(f"{STATUS_WORDS[item.status_code]}, date not recorded")
+        parts.append(w(_DATE_NOT_RECORDED[item.status_code]))
     elif item.status_code == "in_force":
-        parts.append("still in force")
+        parts.append(w(gettext_noop("still in force")))
     elif item.status_code in STATUS_WORDS and item.status_code != "unknown":
-        parts.append(STATUS_WORDS[item.status_code])
+        parts.append(w(STATUS_WORDS[item.status_code]))
     if not parts:
-        parts.append("dates not recorded")
+        parts.append(w(gettext_noop("dates not recorded")))
     return f"{' '.join(item.label.split())}: {', '.join(parts)}"
 
 
@@ -367,8 +426,10 @@ def timeline_svg(
     items: Sequence[TimelineItem],
     width: int = 900,
     today: dt.date | None = None,
-    title: str = "Timeline of agreements",
+    title: str | None = None,
     shorten: bool = True,
+    translate: Translate | None = None,
+    language: str = "en",
 ) -> str:
     """A horizontal timeline, one row per agreement, with year ticks spanning the items.
 
@@ -376,12 +437,15 @@ def timeline_svg(
     if superseded, a cross if terminated, a cap if expired — or to today with an arrow head if
     still in force; a dashed line means signed but not (known to be) in force. Items with no date
     are listed under "Date unknown". ``shorten`` drops the parties from the labels shown
-    (:func:`shorten_title`); tooltips keep the full label.
+    (:func:`shorten_title`); tooltips keep the full label. ``translate`` and ``language``: see
+    the module's docstring.
     """
+    w = _Words(translate, language)
+    title = title or w(gettext_noop("Timeline of agreements"))
     today = today or dt.date.today()
     prefix = _id_prefix("timeline", tuple(items), width, today, title)
     if not items:
-        return _empty(prefix, title, "No agreements to show on a timeline.")
+        return _empty(prefix, title, w(gettext_noop("No agreements to show on a timeline.")))
 
     def key(item: TimelineItem) -> tuple:
         start = item.signed or item.in_force or item.ended
@@ -417,13 +481,23 @@ def timeline_svg(
     legend_elements: list[str] = []
     legend_h = 0.0
     if dated:  # the legend explains the bars and markers: none without dated rows
-        legend_elements, legend_h = _legend(_timeline_legend_entries(), _PAD + 4, y + 14, width - 2 * _PAD)
+        legend_elements, legend_h = _legend(_timeline_legend_entries(w), _PAD + 4, y + 14, width - 2 * _PAD)
     height = y + legend_h + (12 if dated else 0)
 
-    desc_parts = [f"{len(items)} agreement{'s' if len(items) != 1 else ''}"]
-    if dated:
-        desc_parts[0] += f" from {first_year} to {last_year}"
-    desc = desc_parts[0] + ". " + ". ".join(_item_sentence(i) for i in [*dated, *undated]) + "."
+    if dated and len(items) == 1:
+        head = w(gettext_noop("1 agreement from {first} to {last}"), first=first_year, last=last_year)
+    elif dated:
+        head = w(
+            gettext_noop("{count} agreements from {first} to {last}"),
+            count=len(items),
+            first=first_year,
+            last=last_year,
+        )
+    elif len(items) == 1:
+        head = w(gettext_noop("1 agreement"))
+    else:
+        head = w(gettext_noop("{count} agreements"), count=len(items))
+    desc = head + ". " + ". ".join(_item_sentence(i, w) for i in [*dated, *undated]) + "."
     out = _open(width, height, prefix, title, desc)
 
     if dated:
@@ -452,19 +526,28 @@ def timeline_svg(
                 'stroke-width="1" stroke-dasharray="3 3"/>'
             )
             label_x = min(max(tx, plot_x0 + 20), plot_x1 - 20)
-            out.append(_text(label_x, rows_end + 16, "today", size=11, fill=MUTED, anchor="middle"))
+            out.append(_text(label_x, rows_end + 16, w(gettext_noop("today")), size=11, fill=MUTED, anchor="middle"))
         for index, item in enumerate(dated):
             background = ZEBRA if index % 2 == 0 else "#ffffff"
-            out.extend(_timeline_row(item, top + index * _ROW_H, width, x_of, today, shorten, background))
+            out.extend(_timeline_row(item, top + index * _ROW_H, width, x_of, today, shorten, background, w))
 
     if undated:
-        out.append(_text(_PAD, undated_top + 14, "Date unknown", size=12, fill=MUTED, extra=' font-weight="bold"'))
+        out.append(
+            _text(
+                _PAD,
+                undated_top + 14,
+                w(gettext_noop("Date unknown")),
+                size=12,
+                fill=MUTED,
+                extra=' font-weight="bold"',
+            )
+        )
         for index, item in enumerate(undated):
             row_y = undated_top + 22 + index * _UNDATED_ROW_H
-            status = STATUS_WORDS.get(item.status_code, "")
+            status = w(STATUS_WORDS[item.status_code]) if item.status_code in STATUS_WORDS else ""
             label_w = width - 2 * _PAD - 12 - (text_width(status, 12) + 16 if status else 0)
             label = shorten_title(item.label) if shorten else item.label
-            out.append(_link_open(item.url, _item_sentence(item)))
+            out.append(_link_open(item.url, _item_sentence(item, w)))
             out.append(_text(_PAD + 12, row_y + 15, _truncate(label, label_w, 13), fill=LINK if item.url else INK))
             out.append(_link_close(item.url))
             if status:
@@ -494,14 +577,15 @@ def _timeline_row(
     today: dt.date,
     shorten: bool,
     background: str,
+    w: _Words = _ENGLISH,
 ) -> list[str]:
     colour = STATUS_COLOURS.get(item.status_code, STATUS_COLOURS["unknown"])
     # a halo of the row's own background keeps gridlines and the today line from crossing the text
     halo = f' stroke="{background}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
     cy = y + 31
-    out = [_link_open(item.url, _item_sentence(item))]
+    out = [_link_open(item.url, _item_sentence(item, w))]
 
-    summary = _span_text(item)
+    summary = _span_text(item, w)
     summary_w = text_width(summary, 12) + 14 if summary else 0
     label = shorten_title(item.label) if shorten else item.label
     label = _truncate(label, width - 2 * _PAD - summary_w, 13)
@@ -546,23 +630,23 @@ def _timeline_row(
     return out
 
 
-def _timeline_legend_entries() -> list[tuple[str, str]]:
+def _timeline_legend_entries(w: _Words = _ENGLISH) -> list[tuple[str, str]]:
     green, grey = STATUS_COLOURS["in_force"], STATUS_COLOURS["expired"]
     return [
-        (_signature_marker(8, 0, INK), "signed"),
-        (f'<rect x="0" y="-5" width="20" height="10" rx="2" fill="{green}"/>', "in force"),
+        (_signature_marker(8, 0, INK), w(gettext_noop("signed"))),
+        (f'<rect x="0" y="-5" width="20" height="10" rx="2" fill="{green}"/>', w(gettext_noop("in force"))),
         (
             f'<rect x="0" y="-5" width="12" height="10" rx="2" fill="{green}"/>' + _end_marker("open", 12, 0, green),
-            "still in force",
+            w(gettext_noop("still in force")),
         ),
         (
             f'<line x1="0" y1="0" x2="20" y2="0" stroke="{STATUS_COLOURS["signed"]}" stroke-width="2" '
             'stroke-dasharray="5 4"/>',
-            "signed, not in force",
+            w(gettext_noop("signed, not in force")),
         ),
-        (_end_marker("superseded", 10, 0, STATUS_COLOURS["superseded"]), "superseded"),
-        (_end_marker("terminated", 10, 0, STATUS_COLOURS["terminated"]), "terminated"),
-        (_end_marker("expired", 10, 0, grey), "expired"),
+        (_end_marker("superseded", 10, 0, STATUS_COLOURS["superseded"]), w(gettext_noop("superseded"))),
+        (_end_marker("terminated", 10, 0, STATUS_COLOURS["terminated"]), w(gettext_noop("terminated"))),
+        (_end_marker("expired", 10, 0, grey), w(gettext_noop("expired"))),
     ]
 
 
@@ -604,6 +688,8 @@ def relation_graph_svg(
     width: int = 900,
     title: str | None = None,
     shorten: bool = True,
+    translate: Translate | None = None,
+    language: str = "en",
 ) -> str:
     """The agreements related to ``center``, up to two steps away, in layered columns.
 
@@ -616,20 +702,26 @@ def relation_graph_svg(
     """
     by_slug: dict[str, GraphNode] = {n.slug: n for n in nodes}
     by_slug[center.slug] = center
-    title = title or f"Agreements related to {' '.join(center.label.split())}"
+    w = _Words(translate, language)
+    title = title or w(gettext_noop("Agreements related to {agreement}"), agreement=" ".join(center.label.split()))
 
     # merge edges: one arrow per (source, target), labels joined in a stable order
     merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for edge in edges:
         if edge.source_slug == edge.target_slug:
             continue
-        label = edge.label or PREDICATE_LABELS.get(edge.predicate, edge.predicate.replace("_", " "))
+        if edge.label:
+            label = edge.label
+        elif edge.predicate in PREDICATE_LABELS:
+            label = w(PREDICATE_LABELS[edge.predicate])
+        else:
+            label = edge.predicate.replace("_", " ")
         labels = merged.setdefault((edge.source_slug, edge.target_slug), [])
         if (edge.predicate, label) not in labels:
             labels.append((edge.predicate, label))
     prefix = _id_prefix("graph", center, tuple(sorted(merged.items())), tuple(sorted(by_slug.items())), width)
     if not merged:
-        return _empty(prefix, title, "No related agreements are recorded.")
+        return _empty(prefix, title, w(gettext_noop("No related agreements are recorded.")))
     for slug in {s for pair in merged for s in pair}:
         by_slug.setdefault(slug, GraphNode(slug=slug, label=slug))
 
@@ -654,7 +746,7 @@ def relation_graph_svg(
         frontier = following
     kept_edges = [(s, t, labels) for (s, t), labels in sorted(merged.items()) if s in layer and t in layer]
     if not kept_edges:
-        return _empty(prefix, title, "No related agreements are recorded.")
+        return _empty(prefix, title, w(gettext_noop("No related agreements are recorded.")))
 
     # Only the columns in use: the centre is in the middle of its neighbours, not of empty space.
     low, high = min(layer.values()), max(layer.values())
@@ -713,15 +805,15 @@ def relation_graph_svg(
         (
             f'<rect x="0" y="-8" width="20" height="16" rx="3" fill="#ffffff" stroke="{MUTED}" '
             'stroke-width="1.5" stroke-dasharray="4 3"/>',
-            "known only from a reference (no text yet)",
+            w(gettext_noop("known only from a reference (no text yet)")),
         ),
         (
             f'<rect x="0" y="-8" width="20" height="16" rx="3" fill="#fff5d6" stroke="{INK}" stroke-width="2.5"/>',
-            "this agreement",
+            w(gettext_noop("this agreement")),
         ),
         (
             f'<path d="M2 0H16" stroke="{MUTED}" stroke-width="1.5"/><path d="M14 -4L20 0L14 4Z" fill="{MUTED}"/>',
-            "an arrow goes from the agreement that names the other; its label says how",
+            w(gettext_noop("an arrow goes from the agreement that names the other; its label says how")),
         ),
     ]
     legend_elements, legend_h = _legend(legend_entries, _PAD + 4, legend_y, width - 2 * _PAD)
@@ -729,13 +821,22 @@ def relation_graph_svg(
 
     sentences = []
     for source, target, labels in kept_edges:
-        words = " and ".join(label for _p, label in labels)
-        sentences.append(f"{_node_phrase(by_slug[source])} {words} {_node_phrase(by_slug[target])}")
-    desc = (
-        f"{len(layer) - 1} related agreement{'s' if len(layer) != 2 else ''}, up to two steps away. "
-        + ". ".join(sentences)
-        + "."
-    )
+        words = labels[0][1]
+        for _p, label in labels[1:]:
+            words = w(gettext_noop("{first} and {second}"), first=words, second=label)
+        sentences.append(
+            w(
+                gettext_noop("{source} {relation} {target}"),
+                source=_node_phrase(by_slug[source]),
+                relation=words,
+                target=_node_phrase(by_slug[target]),
+            )
+        )
+    if len(layer) == 2:
+        head = w(gettext_noop("1 related agreement, up to two steps away."))
+    else:
+        head = w(gettext_noop("{count} related agreements, up to two steps away."), count=len(layer) - 1)
+    desc = head + " " + ". ".join(sentences) + "."
     out = _open(width, height, prefix, title, desc)
 
     # arrow heads, one per colour
@@ -751,11 +852,11 @@ def relation_graph_svg(
     # column headings
     centre_alone = len(column_nodes[0]) == 1
     headings = {
-        -2: "Named by those",
-        -1: "Named by this agreement",
-        0: "This agreement" if columns > 1 and centre_alone else "",
-        1: "Naming this agreement",
-        2: "Naming those",
+        -2: w(gettext_noop("Named by those")),
+        -1: w(gettext_noop("Named by this agreement")),
+        0: w(gettext_noop("This agreement")) if columns > 1 and centre_alone else "",
+        1: w(gettext_noop("Naming this agreement")),
+        2: w(gettext_noop("Naming those")),
     }
     for col in range(low, high + 1):
         text = headings.get(col, "")
@@ -813,7 +914,7 @@ def relation_graph_svg(
 
     for slug, (cx, y) in sorted(placed.items()):
         node = by_slug[slug]
-        out.extend(_graph_node(node, node_text(node), cx, y, box_w, box_h, is_center=slug == center.slug))
+        out.extend(_graph_node(node, node_text(node), cx, y, box_w, box_h, is_center=slug == center.slug, w=w))
     out.extend(label_elements)
     out.extend(legend_elements)
     out.append("</svg>")
@@ -879,7 +980,15 @@ def _place_edge_label(
 
 
 def _graph_node(
-    node: GraphNode, label: str, cx: float, y: float, box_w: float, box_h: float, *, is_center: bool
+    node: GraphNode,
+    label: str,
+    cx: float,
+    y: float,
+    box_w: float,
+    box_h: float,
+    *,
+    is_center: bool,
+    w: _Words = _ENGLISH,
 ) -> list[str]:
     x = cx - box_w / 2
     dash = ' stroke-dasharray="5 3"' if node.is_stub else ""
@@ -887,11 +996,13 @@ def _graph_node(
         rect = f'fill="#fff5d6" stroke="{INK}" stroke-width="2.5"{dash}'
     else:
         rect = f'fill="#ffffff" stroke="{MUTED}" stroke-width="1.5"{dash}'
-    tooltip = _node_phrase(node) + (" — known only from a reference; no text yet" if node.is_stub else "")
+    tooltip = _node_phrase(node)
+    if node.is_stub:
+        tooltip = w(gettext_noop("{agreement} — known only from a reference; no text yet"), agreement=tooltip)
     url = "" if is_center else node.url
     out = [_link_open(url, tooltip)]
     out.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(box_w)}" height="{_n(box_h)}" rx="6" {rect}/>')
-    year = str(node.year) if node.year else "year unknown"
+    year = str(node.year) if node.year else w(gettext_noop("year unknown"))
     out.append(_text(x + 10, y + 18, year, size=12, fill=MUTED if node.is_stub else INK, extra=' font-weight="bold"'))
     colour = INK if is_center or not _safe_url(node.url) else LINK
     style = ' font-style="italic"' if node.is_stub else ""
@@ -917,15 +1028,19 @@ def pair_matrix_svg(
     countries: Sequence[tuple[str, str]],
     counts: dict[tuple[str, str], int],
     url_for_pair: Callable[[str, str], str],
-    title: str = "Agreements by country pair",
+    title: str | None = None,
+    translate: Translate | None = None,
+    language: str = "en",
 ) -> str:
     """A grid of country pairs, each cell the number of agreements between the two, linking to the pair page.
 
     ``countries`` are (ISO code, name) in display order; ``counts`` may key a pair either way round
     (given both ways, the larger count is used). ``url_for_pair`` is called with the two codes in
     alphabetical order, so both cells of a pair link to the same page. The matrix is symmetric;
-    the diagonal is blank.
+    the diagonal is blank. ``translate`` and ``language``: see the module's docstring.
     """
+    w = _Words(translate, language)
+    title = title or w(gettext_noop("Agreements by country pair"))
     seen: set[str] = set()
     rows: list[tuple[str, str]] = []
     for code, name in countries:
@@ -941,7 +1056,7 @@ def pair_matrix_svg(
     visible = {k: v for k, v in pair_counts.items() if k[0] in seen and k[1] in seen}
     prefix = _id_prefix("pairs", tuple(rows), tuple(sorted(visible.items())), title)
     if len(rows) < 2 or not visible:
-        return _empty(prefix, title, "No agreements between these countries yet.")
+        return _empty(prefix, title, w(gettext_noop("No agreements between these countries yet.")))
 
     names = dict(rows)
     label_w = min(max(text_width(f"{name} ({code})", 12) for code, name in rows) + 16, 240)
@@ -954,7 +1069,8 @@ def pair_matrix_svg(
 
     ordered = sorted(visible.items(), key=lambda kv: (-kv[1], names[kv[0][0]], names[kv[0][1]]))
     desc = (
-        f"Number of agreements for each pair of {n} countries. "
+        w(gettext_noop("Number of agreements for each pair of {count} countries."), count=n)
+        + " "
         + "; ".join(f"{names[a]}–{names[b]}: {count}" for (a, b), count in ordered)
         + "."
     )
@@ -985,7 +1101,11 @@ def pair_matrix_svg(
                 continue
             level = _shade(count, maximum)
             href = _safe_url(url_for_pair(a, b))
-            tooltip = f"{names[a]}–{names[b]}: {count} agreement{'s' if count != 1 else ''}"
+            pair = f"{names[a]}–{names[b]}"
+            if count == 1:
+                tooltip = w(gettext_noop("{pair}: 1 agreement"), pair=pair)
+            else:
+                tooltip = w(gettext_noop("{pair}: {count} agreements"), pair=pair, count=count)
             text_fill = "#ffffff" if level >= _WHITE_TEXT_FROM else INK
             body = (
                 f'<rect {cell} fill="{SHADES[level]}" stroke="#ffffff"/>'
@@ -999,11 +1119,12 @@ def pair_matrix_svg(
 
     # legend: the shades in use, fewest to most
     x = _PAD
-    out.append(_text(x, legend_y + 4, "fewer", size=12, fill=MUTED))
-    x += text_width("fewer", 12) + 8
+    fewer = w(gettext_noop("fewer"))
+    out.append(_text(x, legend_y + 4, fewer, size=12, fill=MUTED))
+    x += text_width(fewer, 12) + 8
     for level, colour in enumerate(SHADES[: _shade(maximum, maximum) + 1]):
         out.append(f'<rect x="{_n(x + level * 20)}" y="{legend_y - 7}" width="20" height="14" fill="{colour}"/>')
     x += (_shade(maximum, maximum) + 1) * 20 + 8
-    out.append(_text(x, legend_y + 4, f"more (up to {maximum})", size=12, fill=MUTED))
+    out.append(_text(x, legend_y + 4, w(gettext_noop("more (up to {count})"), count=maximum), size=12, fill=MUTED))
     out.append("</svg>")
     return "\n".join(out)

@@ -2,7 +2,7 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.reading.status import LABELS
@@ -81,7 +81,7 @@ def facet_value(facet, name: str) -> str:
     if name == "status":
         return str(Status(value).label) if value in Status.values else value
     if name == "decade":
-        return f"{value}s"
+        return gettext("%(decade)ss") % {"decade": value}
     if name == "topic" and facet.labels:
         return facet.labels.get(_ui_language()) or facet.labels.get("en") or value
     return value

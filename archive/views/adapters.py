@@ -41,8 +41,7 @@ def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bo
     for rel in relations:
         nodes.setdefault(rel.subject.slug, _node(rel.subject, rel.subject_has_text))
         nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text))
-        with translation.override("en"):  # the drawing's other words are English too
-            label = str(rel.get_predicate_display())
+        label = str(rel.get_predicate_display())  # the interface language, like the rest of the drawing
         edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, label))
     return nodes[agreement.slug], edges, list(nodes.values())
 

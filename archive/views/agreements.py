@@ -1,6 +1,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from archive.filters import AgreementFilter
@@ -70,7 +71,13 @@ def agreement_detail(request, slug: str):
     if q.strip():
         _highlight(texts, compile_search(q))
     citation = citation_facts(agreement, parties, acts, request.build_absolute_uri(agreement.get_absolute_url()))
-    graph = relation_graph_svg(*relation_graph(agreement, relations, bool(texts))) if relations else ""
+    graph = (
+        relation_graph_svg(
+            *relation_graph(agreement, relations, bool(texts)), translate=gettext, language=get_language() or "en"
+        )
+        if relations
+        else ""
+    )
     return render(
         request,
         "archive/agreement_detail.html",

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
 from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
@@ -41,6 +42,8 @@ def home(request):
             [(code, names.get(code, code)) for code in codes],
             {tuple(row["pair"].split("-")): row["n"] for row in pairs},
             lambda a, b: reverse("pair_detail", args=[a, b]),
+            translate=gettext,
+            language=get_language() or "en",
         )
         if pairs
         else ""
@@ -95,7 +98,12 @@ def pair_detail(request, first: str, second: str):
         )
     }
     names = " – ".join(countries[c].name for c in codes)
-    timeline = timeline_svg(timeline_items(agreements, supersessions), title=f"Agreements {names}: timeline")
+    timeline = timeline_svg(
+        timeline_items(agreements, supersessions),
+        title=gettext("Agreements %(countries)s: timeline") % {"countries": names},
+        translate=gettext,
+        language=get_language() or "en",
+    )
     return render(
         request,
         "archive/pair_detail.html",

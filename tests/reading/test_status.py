@@ -306,3 +306,22 @@ def test_any_facts_give_a_known_code_a_sentence_and_consistent_dates(
         assert s.next_renewal > today
     if s.notice_deadline:
         assert s.next_renewal and s.notice_deadline < s.next_renewal
+
+
+def test_translate_gets_whole_sentence_templates_and_language_formats_dates():
+    import datetime as _dt
+
+    from archive.reading.status import StatusFacts as _Facts
+    from archive.reading.status import derive_status as _derive
+
+    seen = []
+
+    def translate(template: str) -> str:
+        seen.append(template)
+        return template.upper().replace("{DATE}", "{date}")
+
+    facts = _Facts(signed_date=_dt.date(2024, 6, 7), termination_date=_dt.date(2025, 6, 7))
+    status = _derive(facts, _dt.date(2026, 1, 1), translate=translate, language="ru")
+    assert seen == ["Terminated on {date}."]
+    assert status.reason == "TERMINATED ON 7 июня 2025."
+    assert status.code == "terminated" and status.label == "Terminated"

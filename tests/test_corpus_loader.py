@@ -110,3 +110,8 @@ def test_loading_twice_changes_nothing():
     before = counts()
     call_command("load_corpus", verbosity=0)
     assert counts() == before
+
+
+def test_stored_status_agrees_with_the_derived_one(seed):
+    for agreement in seed.values():
+        assert agreement.status == agreement.derive_status().code, agreement.slug

@@ -228,6 +228,8 @@ def _create_agreement(parsed: ParsedAgreement, language: str | None, *, is_draft
     if is_draft and not parsed.signed_date:
         agreement.status = Status.DRAFT
     agreement.save()
+    agreement.status = stored_status(agreement)  # a stub known from a dated reference is "signed"
+    agreement.save(update_fields=["status"])
     _set_parties(agreement, parsed.parties, parsed.parties_as_written)
     _set_topics(agreement, parsed.topics)
     return agreement

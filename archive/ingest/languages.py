@@ -66,7 +66,7 @@ _LIST_END = re.compile(
 _PREVAIL = re.compile(
     r"жүгінеді|жүгінетін|басшылыққа\s+ал|басымдық|артықшылық|"
     r"преимуществ|преимущественн|руководствуются|использ\w+\s+текст|применя\w+\s+текст|"
-    r"prevail|shall\s+be\s+used|govern|"
+    r"prevail|shall\s+be\s+used|\bgovern(?:s|ing)?\b|"
     r"գերակա|նախապատվ|ուժ\s+ունի|կիրառվում\s+է|դիմում\s+են|обраща\w+\s+к\s+текст|üstünlük|üstün|ustunlik|"
     r"кайрылышат|артыкчылык",
     re.I,
@@ -80,6 +80,8 @@ def language_code(word: str) -> str | None:
     for stem, code in _STEMS:
         if w.startswith(stem):
             rest = w[len(stem) :]
+            if rest and stem.isascii() and stem not in ("rus", "turk", "ingliz", "qozoq"):
+                continue  # English names take no endings: "Kazakhstan" is not "Kazakh"
             if stem in ("rus", "turk", "türk", "казак", "кыргыз") and len(rest) > 6:
                 continue
             if stem in ("араб", "чех", "рус") and rest and rest[0] not in "сск":

@@ -106,13 +106,16 @@ def recase_all_caps(title: str) -> str:
     chars = list(lower)
     for _code, start, end in find_country_spans(lower):
         for m in re.finditer(r"[^\W\d_][\w'-]*", lower[start:end]):
-            chars[start + m.start()] = chars[start + m.start()].upper()
+            if m.group(0) not in _EN_SMALL:  # "United Kingdom of Great Britain and Northern Ireland"
+                chars[start + m.start()] = chars[start + m.start()].upper()
     out = "".join(chars)
     latin = sum(c.isascii() for c in title if c.isalpha()) > len([c for c in title if c.isalpha()]) / 2
     words = out.split(" ")
     for i, word in enumerate(words):
         if latin and i and word in _EN_SMALL:
             continue
+        if latin and word[:1].isupper():
+            continue  # already capitalised as (part of) a country name
         if latin or _CAPITALISED.match(word) or i == 0:
             words[i] = word[:1].upper() + word[1:]
     return " ".join(words)

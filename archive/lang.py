@@ -201,6 +201,10 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Every language's function words, for callers that need a vocabulary rather than a vote.
+FUNCTION_WORDS: frozenset[str] = frozenset().union(*_FUNCTION_WORDS.values())
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the main language of ``text`` (kk, ru, ky, uz, tg, hy, en, az, tr).
 

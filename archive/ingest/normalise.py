@@ -28,7 +28,7 @@ from archive.ingest.patterns import (
     article_heading,
     is_bare_heading,
 )
-from archive.lang import fold_lookalikes
+from archive.lang import FUNCTION_WORDS, fold_lookalikes
 
 __all__ = [
     "Normalised",
@@ -210,17 +210,12 @@ _UNIT_OK = re.compile(r"[^\W\d_]|[.,;:!?»«\"“”()\-–։՝]")
 _VOCAB_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SINGLE_LETTER_WORDS = frozenset(["и", "в", "с", "к", "о", "у", "а", "я", "և", "է", "a", "i"])
 
-# A few frequent words, so boundaries can be found even in a short document.
-_BUILTIN_VOCAB = frozenset(
+# A few frequent words, so boundaries can be found even in a short document: the function
+# words language detection uses (archive.lang) and the genre's own vocabulary.
+_BUILTIN_VOCAB = FUNCTION_WORDS | frozenset(
     [
-        "және",
-        "мен",
         "бен",
         "пен",
-        "туралы",
-        "бойынша",
-        "үшін",
-        "осы",
         "бар",
         "жоқ",
         "болып",
@@ -235,7 +230,6 @@ _BUILTIN_VOCAB = frozenset(
         "тарап",
         "тараптардың",
         "мемлекеттерінің",
-        "арасындағы",
         "қазақстан",
         "республикасы",
         "республикасының",
@@ -249,25 +243,8 @@ _BUILTIN_VOCAB = frozenset(
         "сәйкес",
         "негізінде",
         "ынтымақтастық",
-        "туралы",
         "болады",
         "отырып",
-        "деп",
-        "и",
-        "в",
-        "на",
-        "о",
-        "с",
-        "по",
-        "от",
-        "для",
-        "не",
-        "или",
-        "из",
-        "к",
-        "при",
-        "об",
-        "со",
         "а",
         "также",
         "настоящего",
@@ -286,19 +263,6 @@ _BUILTIN_VOCAB = frozenset(
         "соглашение",
         "является",
         "будет",
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "for",
-        "on",
-        "with",
-        "by",
-        "shall",
-        "be",
-        "this",
-        "that",
         "parties",
         "party",
         "agreement",

@@ -75,11 +75,6 @@ class AgreementQuerySet(models.QuerySet):
 
         return facet_counts(self)
 
-    def stubs(self):
-        from .texts import Text
-
-        return self.exclude(Exists(Text.objects.filter(agreement=OuterRef("pk"))))
-
 
 class Agreement(models.Model):
     """The work: one agreement, whatever the languages its texts exist in.

@@ -4,7 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Kind(models.TextChoices):
+class ParsedChoices(models.TextChoices):
+    @classmethod
+    def parse(cls, value: str | None):
+        """The member a parser's value names; OTHER (or "" where there is none) otherwise."""
+        return cls(value) if value in cls.values else getattr(cls, "OTHER", "")
+
+
+class Kind(ParsedChoices):
     TREATY = "treaty", _("Treaty")
     AGREEMENT = "agreement", _("Agreement")
     CONVENTION = "convention", _("Convention")
@@ -13,19 +20,11 @@ class Kind(models.TextChoices):
     EXCHANGE_OF_NOTES = "exchange_of_notes", _("Exchange of notes")
     OTHER = "other", _("Other")
 
-    @classmethod
-    def parse(cls, value: str | None) -> "Kind":
-        return cls(value) if value in cls.values else cls.OTHER
 
-
-class Level(models.TextChoices):
+class Level(ParsedChoices):
     STATE = "state", _("State")
     GOVERNMENT = "government", _("Government")
     AGENCY = "agency", _("Agency")
-
-    @classmethod
-    def parse(cls, value: str | None) -> str:
-        return value if value in cls.values else ""
 
 
 class Status(models.TextChoices):
@@ -39,7 +38,7 @@ class Status(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class ActType(models.TextChoices):
+class ActType(ParsedChoices):
     LAW = "law", _("Law")
     FEDERAL_LAW = "federal_law", _("Federal law")
     GOVERNMENT_DECREE = "government_decree", _("Government decree")
@@ -47,22 +46,14 @@ class ActType(models.TextChoices):
     PRESIDENTIAL_DECREE = "presidential_decree", _("Presidential decree")
     OTHER = "other", _("Other act")
 
-    @classmethod
-    def parse(cls, value: str | None) -> "ActType":
-        return cls(value) if value in cls.values else cls.OTHER
 
-
-class ActAction(models.TextChoices):
+class ActAction(ParsedChoices):
     RATIFY = "ratify", _("Ratification")
     APPROVE = "approve", _("Approval")
     SIGN = "sign", _("Authorisation to sign")
     ACCEDE = "accede", _("Accession")
     SUBMIT = "submit", _("Submission of a draft law")
     OTHER = "other", _("Other")
-
-    @classmethod
-    def parse(cls, value: str | None) -> "ActAction":
-        return cls(value) if value in cls.values else cls.OTHER
 
 
 class Predicate(models.TextChoices):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
@@ -367,12 +367,6 @@ class Hit:
     language: str
     snippet: str
     anchor: str
-
-
-@dataclass
-class Explanation:
-    hits: list[Hit] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
 
 
 def explain(agreements: list, compiled: CompiledQuery) -> None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from archive.countries import find_countries
 from archive.ingest.dates import find_dates
 from archive.ingest.types import ParsedAct
+from archive.language.countries import find_countries
 
 __all__ = ["act_action", "act_type", "cited_acts", "extract_act"]
 

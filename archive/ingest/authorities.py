@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from archive.countries import find_country_spans
 from archive.ingest.types import ParsedAuthority
+from archive.language.countries import find_country_spans
 
 __all__ = ["extract_authorities"]
 

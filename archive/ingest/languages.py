@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.lang import fold_lookalikes
+from archive.language import fold_lookalikes
 
 __all__ = ["authentic_languages", "language_code", "prevailing_language"]
 

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from archive.countries import find_country_spans
-from archive.lang import fold_lookalikes
+from archive.language import fold_lookalikes
+from archive.language.countries import find_country_spans
 from archive.models import Agreement, Kind
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from archive.countries import find_countries
 from archive.ingest.acts import cited_acts, extract_act
 from archive.ingest.authorities import extract_authorities
 from archive.ingest.dates import find_dates
@@ -25,7 +24,8 @@ from archive.ingest.segment import Segments
 from archive.ingest.terms import extract_term
 from archive.ingest.titles import english_title, kind_of, nominative_title, title_from_act
 from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation
-from archive.lang import detect_language
+from archive.language import detect_language
+from archive.language.countries import find_countries
 
 __all__ = ["Metadata", "extract_metadata", "suggest_topics_safe"]
 

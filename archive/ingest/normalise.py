@@ -28,7 +28,7 @@ from archive.ingest.patterns import (
     article_heading,
     is_bare_heading,
 )
-from archive.lang import FUNCTION_WORDS, fold_lookalikes
+from archive.language import fold_lookalikes, function_words
 
 __all__ = [
     "Normalised",
@@ -196,7 +196,7 @@ def strip_markdown(text: str, log: _Log | None = None) -> str:
 
 
 def fold(text: str, log: _Log | None = None) -> str:
-    """Look-alike letters of the other script folded (see ``archive.lang``)."""
+    """Look-alike letters of the other script folded (see ``archive.language.scripts``)."""
     out = fold_lookalikes(text)
     if log is not None and out != text:
         log.add("lookalikes", sum(1 for a, b in zip(text.split(), out.split(), strict=False) if a != b))
@@ -211,8 +211,8 @@ _VOCAB_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SINGLE_LETTER_WORDS = frozenset(["и", "в", "с", "к", "о", "у", "а", "я", "և", "է", "a", "i"])
 
 # A few frequent words, so boundaries can be found even in a short document: the function
-# words language detection uses (archive.lang) and the genre's own vocabulary.
-_BUILTIN_VOCAB = FUNCTION_WORDS | frozenset(
+# words language detection uses (archive.language) and the genre's own vocabulary.
+_BUILTIN_VOCAB = function_words() | frozenset(
     [
         "бен",
         "пен",

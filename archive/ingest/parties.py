@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from archive.countries import find_country_spans
+from archive.language.countries import find_country_spans
 
 __all__ = ["PartyInfo", "extract_parties", "party_level", "split_parties"]
 

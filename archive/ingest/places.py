@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.lang import fold_lookalikes
+from archive.language import fold_lookalikes
 
 __all__ = ["english_city", "find_place", "nominative_city"]
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
-from archive.countries import find_countries
 from archive.ingest.dates import DateMatch, find_dates
 from archive.ingest.places import find_place
 from archive.ingest.titles import kind_of, nominative_title
 from archive.ingest.types import ParsedRelation
+from archive.language.countries import find_countries
 
 __all__ = ["find_relations"]
 

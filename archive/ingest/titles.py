@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from archive.countries import english_long_name
 from archive.ingest.patterns import KIND_WORDS
-from archive.lang import fold_lookalikes
+from archive.language import fold_lookalikes
+from archive.language.countries import english_long_name
 
 __all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "topic_phrase"]
 
@@ -98,7 +98,7 @@ def recase_all_caps(title: str) -> str:
     """An all-capitals title ("AGREEMENT BETWEEN THE GOVERNMENT OF …", "СОГЛАШЕНИЕ МЕЖДУ …")
     in the case the genre writes it: English in title case, other languages in sentence
     case with country names and "Правительство/Республика/Үкімет/Հանրապետություն" capitalised."""
-    from archive.countries import find_country_spans
+    from archive.language.countries import find_country_spans
 
     lower = title.lower()
     # Armenian capitals spell the ligature և as ԵՎ: "ԵՎ" -> "և", "ՄԻՋԵՎ" -> "միջև" (but "Եվրոպա")

@@ -11,7 +11,7 @@ class CountryQuerySet(models.QuerySet):
 
 
 class Country(models.Model):
-    """A state, by ISO 3166-1 alpha-2 code. Names come from CLDR (see archive.countries)."""
+    """A state, by ISO 3166-1 alpha-2 code. Names come from CLDR (see archive.language.countries)."""
 
     code = models.CharField(max_length=2, primary_key=True)
     name = models.CharField(max_length=100, help_text="English name (CLDR)")

@@ -35,8 +35,10 @@ import logging
 from collections.abc import Callable
 from functools import lru_cache
 
+from archive.language import detect_language, fold_word, word_script
+
 from . import armenian, azerbaijani, kazakh
-from .text import clean, detect_script, fold_homoglyphs_to_cyrillic, script_of, tokenise
+from .text import clean, tokenise
 
 __all__ = [
     "ANALYSER_VERSION",
@@ -92,7 +94,7 @@ def _make_russian() -> Stemmer:
 
     @lru_cache(maxsize=200_000)
     def stem_ru(word: str) -> str:
-        w = fold_homoglyphs_to_cyrillic(word.lower().replace("ё", "е"), {"i": "и"})
+        w = fold_word(word.lower().replace("ё", "е"), "ru")
         if sb is None or not w.isalpha():
             return w
         return sb(w)
@@ -125,25 +127,13 @@ def stemmer_for(language: str) -> Stemmer:
     return _STEMMERS.get(language, str.lower)
 
 
-def _word_script(word: str) -> str | None:
-    """Script of a word; a word with any Cyrillic letter is Cyrillic (look-alikes)."""
-    first = None
-    for ch in word:
-        s = script_of(ch)
-        if s == "cyrillic":
-            return s
-        if first is None:
-            first = s
-    return first
-
-
 def stem_word(word: str, language: str) -> str:
     """Stem one word as a text of *language* would have it stemmed at index time.
 
     A word in another script than the language's (a Latin name in a Kazakh text) is
     stemmed by the default analyser of its own script, so the query side can find it.
     """
-    script = _word_script(word)
+    script = word_script(word)
     if script is not None and _LANGUAGE_SCRIPT.get(language) not in (None, script):
         language = SCRIPT_LANGUAGES[script][0]
     lexeme = stemmer_for(language)(word)
@@ -187,20 +177,18 @@ def analyse_for_index(text: str, language: str | None) -> str:
     return " ".join(analyse(text, language))
 
 
-_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
-_AZERI_LETTERS = frozenset("əğışçöü")
-
-
 def guess_language(text: str) -> str:
-    """A cheap guess among en/ru/kk/hy/az from script and tell-tale letters."""
-    script = detect_script(text)
-    if script == "armenian":
-        return "hy"
-    sample = text[:20000].lower()
-    if script == "cyrillic":
-        n_kk = sum(1 for c in sample if c in _KAZAKH_LETTERS)
-        return "kk" if n_kk >= max(2, len(sample) // 500) else "ru"
-    if script == "latin":
-        n_az = sum(1 for c in sample if c in _AZERI_LETTERS)
-        return "az" if n_az >= max(2, len(sample) // 300) else "en"
-    return "en"
+    """The analyser language of ``text``: archive.language's detection, or the default of
+    its script when no analyser of that language exists (Dutch is indexed like English)."""
+    lang = detect_language(text)
+    if lang in _STEMMERS:
+        return lang
+    script = _LANGUAGE_SCRIPT.get(lang or "") or _script_of_language(lang)
+    return SCRIPT_LANGUAGES.get(script or "latin", ("en",))[0]
+
+
+def _script_of_language(lang: str | None) -> str | None:
+    from archive.language import profile
+
+    p = profile(lang)
+    return p.script if p else None

@@ -73,7 +73,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .text import clean, fold_homoglyphs_to_cyrillic, has_cyrillic, tokenise
+from archive.language import fold_word
+
+from .text import clean, has_cyrillic, tokenise
 
 __all__ = ["EXCEPTIONS", "IRREGULAR", "S_STEMS", "analyse", "fold", "stem"]
 
@@ -278,23 +280,11 @@ IRREGULAR: dict[str, str] = {
 
 _DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 
-#: Latin look-alikes specific to Kazakh text (on top of the generic table)
-_KK_HOMOGLYPHS = {
-    "i": "і",
-    "y": "ү",
-    "ə": "ә",
-    "ä": "ә",
-    "ö": "ө",
-    "ü": "ү",
-    "ñ": "ң",
-    "ğ": "ғ",
-}
-
 
 def fold(word: str) -> str:
     """Lower-case a word and turn Latin look-alikes inside Cyrillic words into Kazakh."""
     w = word.lower()
-    return fold_homoglyphs_to_cyrillic(w, _KK_HOMOGLYPHS)
+    return fold_word(w, "kk")
 
 
 def _has_vowel(s: str) -> bool:

@@ -1,4 +1,4 @@
-"""Text primitives shared by every analyser: cleaning, tokenising, script detection.
+"""Text primitives shared by every analyser: cleaning and tokenising (scripts: archive.language).
 
 Everything here is pure Python, has no database or Django dependency and is safe on any
 input (control characters, NUL bytes, emoji, RTL marks, 10 kB strings ...).
@@ -26,13 +26,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.language.scripts import detect_script, has_cyrillic, script_of
+
 __all__ = [
     "MAX_TOKEN_LENGTH",
     "Token",
     "clean",
     "detect_script",
-    "fold_homoglyphs_to_cyrillic",
     "has_cyrillic",
+    "script_of",
     "tokenise",
 ]
 
@@ -123,64 +125,3 @@ def tokenise(text: str) -> list[Token]:
 
 def _is_latin(s: str) -> bool:
     return all("a" <= c <= "z" or "A" <= c <= "Z" for c in s)
-
-
-def script_of(ch: str) -> str | None:
-    """``"cyrillic"``, ``"latin"``, ``"armenian"`` or None for one letter."""
-    o = ord(ch)
-    if 0x0400 <= o <= 0x04FF or 0x0500 <= o <= 0x052F:
-        return "cyrillic"
-    if 0x0530 <= o <= 0x058F or 0xFB13 <= o <= 0xFB17:
-        return "armenian"
-    if ch.isascii() and ch.isalpha():
-        return "latin"
-    if 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
-        return "latin"
-    return None
-
-
-def detect_script(text: str) -> str | None:
-    """The dominant script of the letters in *text* (``cyrillic``, ``latin``, ``armenian``)."""
-    counts: dict[str, int] = {}
-    for ch in text[:20000]:
-        s = script_of(ch)
-        if s is not None:
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=counts.__getitem__)
-
-
-def has_cyrillic(word: str) -> bool:
-    return any(script_of(c) == "cyrillic" for c in word)
-
-
-# Latin letters that look like Cyrillic ones (after lower-casing).  Used only inside words
-# that also contain Cyrillic letters, so "Үкiметi" (Latin i) becomes "үкіметі" while an
-# English word stays English.  Language-specific choices (i -> і, y -> ү for Kazakh) are
-# passed by the caller.
-_BASE_HOMOGLYPHS = {
-    "a": "а",
-    "b": "в",  # capital B looks like В
-    "c": "с",
-    "e": "е",
-    "h": "н",  # capital H looks like Н
-    "k": "к",
-    "m": "м",  # capital M
-    "o": "о",
-    "p": "р",
-    "t": "т",  # capital T
-    "x": "х",
-    "y": "у",
-    "i": "і",
-    "ı": "і",
-}
-_LATIN_LETTER_RE = re.compile(r"[a-zı]")
-
-
-def fold_homoglyphs_to_cyrillic(word: str, overrides: dict[str, str] | None = None) -> str:
-    """Replace Latin look-alikes inside a *lower-cased* mixed-script word by Cyrillic."""
-    if word.isascii() or not _LATIN_LETTER_RE.search(word) or not has_cyrillic(word):
-        return word
-    table = _BASE_HOMOGLYPHS if not overrides else {**_BASE_HOMOGLYPHS, **overrides}
-    return "".join(table.get(c, c) for c in word)

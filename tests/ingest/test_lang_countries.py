@@ -1,17 +1,17 @@
-"""archive.lang (look-alike folding, language detection) and archive.countries."""
+"""archive.language (look-alike folding, language detection) and its country names."""
 
 from __future__ import annotations
 
 import pytest
 
-from archive.countries import (
+from archive.language import detect_language, fold_lookalikes
+from archive.language.countries import (
     COUNTRY_LANGUAGES,
     all_country_codes,
     country_names,
     country_variants,
     find_countries,
 )
-from archive.lang import detect_language, fold_lookalikes
 
 
 @pytest.mark.parametrize(

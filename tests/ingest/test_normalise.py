@@ -20,7 +20,7 @@ from archive.ingest.normalise import (
     unify_spaces,
     unwrap_lines,
 )
-from archive.lang import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC, fold_lookalikes
+from archive.language.scripts import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC, fold_lookalikes
 
 # --- character-level rules ----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from archive.countries import all_country_codes, country_names, country_variants
+from archive.language.countries import all_country_codes, country_names, country_variants
 from archive.models import Country, Topic
 
 TOPICS_FILE = Path(settings.BASE_DIR) / "fixtures" / "topics.json"

@@ -8,8 +8,9 @@ Public API (the Country table is seeded from it; keep it stable):
 * ``find_countries(text)`` - codes in order of first mention;
 * ``find_country_spans(text)`` - ``(code, start, end)`` of every mention.
 
-Matching is generic: every name (CLDR in en/ru/kk/hy/az/uz/ky/tr plus the official long
-forms and spelling variants below) becomes a *stem*; a word matches a stem when the rest
+Matching is generic: every name (CLDR in the locale of every language profile, plus the
+long forms, spelling variants, abbreviations and former states of ``data/countries.tsv``)
+becomes a *stem*; a word matches a stem when the rest
 of the word is an inflectional ending of that script (Russian case and adjective endings,
 Kazakh/Kyrgyz case suffixes, Armenian case endings, English possessive). Folding of
 look-alike letters makes ``Әзербайжан``/``Әзірбайжан``/``Әзербайжан`` with Latin letters
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from archive.lang import fold_lookalikes
+from archive.language.profiles import DATA, profiles
+from archive.language.scripts import fold_lookalikes
 
 __all__ = [
     "COUNTRY_LANGUAGES",
@@ -35,94 +37,82 @@ __all__ = [
     "english_long_name",
     "find_countries",
     "find_country_spans",
+    "historical_codes",
+    "sovereign_of",
 ]
 
 COUNTRY_LANGUAGES = ("en", "ru", "kk", "hy", "az")
-# Extra languages used only for matching (documents in these must not crash the parser).
-_MATCH_LANGUAGES = (*COUNTRY_LANGUAGES, "uz", "ky", "tr")
+# CLDR territories that are not ISO 3166-1 countries (Kosovo, XK, is kept: treaties name it).
+_NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"})
 
-# CLDR territories that are not ISO 3166-1 countries.
-_NOT_COUNTRIES = frozenset({"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK", "ZZ"})
 
-# Official long forms and common variants, per country (any language; matched like names).
-_VARIANTS: dict[str, tuple[str, ...]] = {
-    "KZ": ("Republic of Kazakhstan", "Казахстан", "Қазақстан", "Казакстан", "Qazaqstan",
-           "Qozogʻiston", "Qozog'iston", "Qozog‘iston", "Kazakhstan", "Kazakstan"),
-    "AZ": ("Әзербайжан", "Әзірбайжан", "Азербайджан", "Azerbaijan", "Azərbaycan",
-           "Ozarbayjon", "Азербайжан", "Ադրբեջան", "Азербайджанск"),
-    "AM": ("Армения", "Армян", "Armenia", "Հայաստան", "Ermənistan", "Арменистан"),
-    "RU": ("Российская Федерация", "Российск", "Russian Federation", "Ресей",
-           "Ռուսաստան", "Rusiya", "Rossiya", "Россия", "Орусия", "Russia"),
-    "UZ": ("Узбекистан", "Өзбекстан", "Uzbekistan", "O'zbekiston", "Oʻzbekiston",
-           "O‘zbekiston", "Özbəkistan", "Ուզբեկստան", "Өзбекстан"),
-    "KG": ("Кыргызская Республика", "Кыргызск", "Киргизск", "Кыргызстан", "Киргизия",
-           "Қырғыз Республикасы", "Қырғызстан", "Kyrgyz Republic", "Kyrgyzstan",
-           "Qırğızıstan", "Ղրղզստան", "Кыргыз Республикасы", "Қырғыз"),
-    "TJ": ("Таджикистан", "Тәжікстан", "Tajikistan", "Տաջիկստան", "Tacikistan"),
-    "TM": ("Туркменистан", "Түрікменстан", "Turkmenistan", "Թուրքմենստան", "Türkmənistan"),
-    "TR": ("Турецкая Республика", "Турецк", "Турция", "Түркия", "Republic of Turkey",
-           "Republic of Türkiye", "Turkey", "Türkiye", "Թուրքիա", "Türkiyə"),
-    "CN": ("Китайская Народная Республика", "Китайск", "Китай", "Қытай",
-           "People's Republic of China", "China", "Չինաստան", "Çin"),
-    "GE": ("Грузия", "Грузин", "Georgia", "Վրաստան", "Gürcüstan", "Gruziya"),
-    "BY": ("Беларусь", "Белорусс", "Республика Беларусь", "Belarus", "Беларус",
-           "Բելառուս", "Belarus"),
-    "UA": ("Украина", "Украин", "Ukraine", "Ուկրաինա", "Ukrayna"),
-    "IR": ("Исламская Республика Иран", "Иран", "Islamic Republic of Iran", "Iran",
-           "Իրան", "İran"),
-    "DE": ("Федеративная Республика Германия", "Германия", "Германск", "Федеративтік",
-           "Federal Republic of Germany", "Germany", "Գերմանիա", "Almaniya"),
-    "FR": ("Французская Республика", "Французск", "Франция", "French Republic", "France",
-           "Ֆրանսիա", "Fransa"),
-    "US": ("Соединенные Штаты Америки", "Соединённые Штаты Америки",
-           "Америка Құрама Штаттары", "United States of America", "United States",
-           "Ամերիկայի Միացյալ Նահանգներ", "Amerika Birləşmiş Ştatları"),
-    "GB": ("Соединенное Королевство", "Соединённое Королевство", "Великобритания",
-           "Ұлыбритания", "United Kingdom", "Great Britain", "Մեծ Բրիտանիա",
-           "Միացյալ Թագավորություն", "Böyük Britaniya", "Құрама Корольдігі",
-           "United Kingdom of Great Britain and Northern Ireland",
-           "Соединенное Королевство Великобритании и Северной Ирландии",
-           "Ұлыбритания және Солтүстік Ирландия Құрама Корольдігі"),
-    "KR": ("Республика Корея", "Корея Республикасы", "Republic of Korea", "South Korea",
-           "Կորեայի Հանրապետություն"),
-    "KP": ("Корейская Народно-Демократическая Республика",
-           "Democratic People's Republic of Korea"),
-    "MD": ("Республика Молдова", "Молдова", "Молдавия", "Moldova"),
-    "AE": ("Объединенные Арабские Эмираты", "Біріккен Араб Әмірліктері",
-           "United Arab Emirates"),
-    "IN": ("Республика Индия", "Индия", "Үндістан", "India"),
-    "PK": ("Пакистан", "Pakistan"),
-    "AF": ("Афганистан", "Ауғанстан", "Afghanistan"),
-    "MN": ("Монголия", "Моңғолия", "Mongolia"),
-    "LT": ("Литва", "Литовск", "Lithuania"),
-    "LV": ("Латвия", "Латвийск", "Latvia"),
-    "EE": ("Эстония", "Эстонск", "Estonia"),
-    "PL": ("Польша", "Польск", "Poland"),
-    "CZ": ("Чешская Республика", "Чехия", "Czech Republic", "Czechia"),
-    "SK": ("Словацкая Республика", "Словакия", "Slovak Republic", "Slovakia"),
-    "HU": ("Венгрия", "Венгерск", "Hungary"),
-    "IT": ("Итальянская Республика", "Италия", "Italian Republic", "Italy"),
-    "ES": ("Королевство Испания", "Испания", "Kingdom of Spain", "Spain"),
-    "JP": ("Япония", "Жапония", "Japan"),
-    "SA": ("Королевство Саудовская Аравия", "Сауд Арабиясы", "Kingdom of Saudi Arabia"),
-    "EG": ("Арабская Республика Египет", "Египет", "Мысыр", "Arab Republic of Egypt"),
-    "VN": ("Социалистическая Республика Вьетнам", "Вьетнам", "Viet Nam", "Vietnam"),
-    "NL": ("Королевство Нидерландов", "Нидерланды", "Kingdom of the Netherlands"),
-    "BE": ("Королевство Бельгия", "Бельгия", "Kingdom of Belgium"),
-}  # fmt: skip
+@functools.cache
+def _match_locales() -> tuple[str, ...]:
+    """Every locale names are matched in: the profiles' CLDR locales."""
+    seen: dict[str, None] = dict.fromkeys(COUNTRY_LANGUAGES)
+    for p in profiles().values():
+        for name in (p.cldr, *(p.raw.get("cldr_extra") or [])):
+            if name:
+                seen.setdefault(name, None)
+    return tuple(seen)
 
-# Abbreviations matched as whole tokens, case-sensitively.
-_ABBREVIATIONS: dict[str, str] = {
-    "ҚР": "KZ", "РК": "KZ", "RK": "KZ", "ՀՀ": "AM", "РФ": "RU", "АҚШ": "US", "США": "US",
-    "USA": "US", "U.S.A.": "US", "ҚХР": "CN", "КНР": "CN", "PRC": "CN", "ОАЭ": "AE",
-    "UAE": "AE", "БАӘ": "AE", "КР": "KG", "ФРГ": "DE", "FRG": "DE", "UK": "GB", "АР": "AZ",
-}  # fmt: skip
 
-# Names that are also common words: matched only as the exact word, never inflected.
-_AMBIGUOUS = frozenset(
-    {"того", "перу", "мали", "чад", "куба", "гана", "нигер", "габон", "бенин", "чили",
-     "chad", "togo", "jordan", "guinea", "niger", "chile", "oman", "mali", "peru", "cuba"}
-)  # fmt: skip
+@dataclass(frozen=True)
+class _Data:
+    variants: dict[str, tuple[str, ...]]
+    abbreviations: dict[str, str]
+    english: dict[str, str]
+    ambiguous: frozenset[str]
+    historical: dict[str, str]  # code -> English name, for states that no longer exist
+    territories: dict[str, str]  # territory -> sovereign
+
+
+@functools.cache
+def _data() -> _Data:
+    variants: dict[str, list[str]] = {}
+    abbreviations: dict[str, str] = {}
+    english: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    historical: dict[str, str] = {}
+    for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, kind, name = line.split("\t", 2)
+        name = name.strip()
+        if kind in ("variant", "historical"):
+            variants.setdefault(code, []).append(name)
+            if kind == "historical":
+                historical[code] = name
+        elif kind == "abbr":
+            abbreviations[name] = code
+        elif kind == "english":
+            english[code] = name
+        elif kind == "ambiguous":
+            ambiguous.add(name.lower())
+    territories: dict[str, str] = {}
+    for line in (DATA / "territories.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sovereign, territory = line.split("\t")[:2]
+            territories[territory.strip()] = sovereign.strip()
+    return _Data(
+        {k: tuple(v) for k, v in variants.items()},
+        abbreviations,
+        english,
+        frozenset(ambiguous),
+        historical,
+        territories,
+    )
+
+
+def historical_codes() -> dict[str, str]:
+    """Codes of former states treaties name as parties (SU, YU, CS, DD, AN) -> English name."""
+    return dict(_data().historical)
+
+
+def sovereign_of(territory: str) -> str | None:
+    """The state a territory belongs to (AW -> NL), if the data knows it."""
+    return _data().territories.get(territory)
+
 
 # Inflectional endings allowed after a stem, per script.
 _RU_ENDINGS = (
@@ -171,24 +161,28 @@ def _fold(text: str) -> str:
 
 @functools.cache
 def all_country_codes() -> list[str]:
-    """ISO 3166-1 alpha-2 codes of real countries (no CLDR regions like 001, EU, ZZ)."""
+    """ISO 3166-1 alpha-2 codes of countries (no CLDR regions like 001, EU, ZZ), plus the
+    former states treaties name as parties (SU, YU, CS, DD, AN)."""
     territories = Locale.parse("en").territories
-    return sorted(
+    codes = {
         code
         for code in territories
         if len(code) == 2 and code.isalpha() and code.isupper() and code not in _NOT_COUNTRIES
-    )
+    }
+    return sorted(codes | set(_data().historical))
 
 
 @functools.cache
 def _names_table() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
-    for lang in _MATCH_LANGUAGES:
+    for lang in _match_locales():
         territories = Locale.parse(lang).territories
         for code in all_country_codes():
             name = territories.get(code)
             if name:
                 table.setdefault(code, {})[lang] = name
+    for code, name in _data().historical.items():
+        table.setdefault(code, {}).setdefault("en", name)
     return table
 
 
@@ -204,39 +198,19 @@ def country_variants(code: str) -> list[str]:
     code = code.upper()
     names = set(country_names(code).values())
     out: set[str] = set()
-    for variant in _VARIANTS.get(code, ()):
+    for variant in _data().variants.get(code, ()):
         if variant not in names:
             out.add(variant)
     for name in _names_table().get(code, {}).values():
         for stem in _stems_for(name, code)[1:]:
             out.add(" ".join(stem.words))
-    out.update(abbr for abbr, c in _ABBREVIATIONS.items() if c == code)
+    out.update(abbr for abbr, c in _data().abbreviations.items() if c == code)
     return sorted(v for v in out if len(v) <= 100)
-
-
-_ENGLISH_LONG = {
-    "KZ": "the Republic of Kazakhstan", "AZ": "the Republic of Azerbaijan",
-    "AM": "the Republic of Armenia", "UZ": "the Republic of Uzbekistan",
-    "TJ": "the Republic of Tajikistan", "KG": "the Kyrgyz Republic",
-    "TM": "Turkmenistan", "RU": "the Russian Federation", "TR": "the Republic of Türkiye",
-    "CN": "the People's Republic of China", "GE": "Georgia", "BY": "the Republic of Belarus",
-    "UA": "Ukraine", "IR": "the Islamic Republic of Iran", "DE": "the Federal Republic of Germany",
-    "FR": "the French Republic", "US": "the United States of America",
-    "GB": "the United Kingdom of Great Britain and Northern Ireland",
-    "KR": "the Republic of Korea", "MD": "the Republic of Moldova", "IN": "the Republic of India",
-    "PK": "the Islamic Republic of Pakistan", "MN": "Mongolia", "AE": "the United Arab Emirates",
-    "IT": "the Italian Republic", "PL": "the Republic of Poland", "HU": "Hungary",
-    "LT": "the Republic of Lithuania", "LV": "the Republic of Latvia",
-    "EE": "the Republic of Estonia", "CZ": "the Czech Republic", "JP": "Japan",
-}  # fmt: skip
 
 
 def english_long_name(code: str) -> str | None:
     """Formal English name for titles: "the Republic of Kazakhstan" (None if unknown)."""
-    if code in _ENGLISH_LONG:
-        return _ENGLISH_LONG[code]
-    name = _names_table().get(code, {}).get("en")
-    return name
+    return _data().english.get(code) or _names_table().get(code, {}).get("en")
 
 
 @dataclass(frozen=True)
@@ -255,13 +229,13 @@ def _stems_for(name: str, code: str) -> list[_Stem]:
     if not words:
         return []
     script = _script(words[0])
-    out = [_Stem(code, words, script, " ".join(words) in _AMBIGUOUS)]
+    out = [_Stem(code, words, script, " ".join(words) in _data().ambiguous)]
     # Cyrillic names ending in a vowel: also the bare stem (Россия -> Росси, Украина -> Украин)
     last = words[-1]
     if script == "cyr" and len(last) > 4 and last[-1] in "аяьй" and len(words) == 1:
         stem = last[:-1]
         if stem.endswith("и") or last.endswith(("ия", "ина")) or last.endswith(("ь", "ай")):
-            out.append(_Stem(code, (*words[:-1], stem), script, " ".join(words) in _AMBIGUOUS, bare=True))
+            out.append(_Stem(code, (*words[:-1], stem), script, " ".join(words) in _data().ambiguous, bare=True))
     if script == "hy" and len(words) == 1 and last.endswith("ա"):
         out.append(_Stem(code, (last[:-1],), script, False, bare=True))
     return out
@@ -279,7 +253,7 @@ def _index() -> dict[str, list[_Stem]]:
     for code in all_country_codes():
         for name in names.get(code, {}).values():
             stems.extend(_stems_for(name, code))
-        for variant in _VARIANTS.get(code, ()):
+        for variant in _data().variants.get(code, ()):
             stems.extend(_stems_for(variant, code))
     index: dict[str, list[_Stem]] = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -358,7 +332,7 @@ def find_country_spans(text: str) -> list[tuple[str, int, int]]:
         s, e = tokens[i]
         word = lower[s:e]
         raw = text[s:e]
-        abbr = _ABBREVIATIONS.get(raw)
+        abbr = _data().abbreviations.get(raw)
         if abbr:
             spans.append((abbr, s, e))
             i += 1

@@ -1,0 +1,95 @@
+"""Language detection from the profiles: script, tell-tale letters, function words.
+
+One detector for the parser and the search indexer, so a text gets one label. It is
+cheap (one pass over at most 12,000 characters) and explainable: the script narrows the
+candidates to the profiles written in it; a profile's own letters (Kazakh ``әғқұһі``,
+Azerbaijani ``ə``), when frequent enough, narrow them further; the function words of
+each candidate decide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from archive.language.profiles import profiles
+from archive.language.scripts import fold_lookalikes, script_of
+
+__all__ = ["detect_language", "function_words", "language_scores"]
+
+_SAMPLE = 12000
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʻʼ‘][^\W\d_]+)*")
+# the language a script falls back to when no function word decides
+_SCRIPT_DEFAULT = {"armenian": "hy", "cyrillic": "ru", "latin": "en"}
+
+
+@functools.cache
+def _function_words() -> dict[str, frozenset[str]]:
+    return {
+        code: frozenset(w.lower().replace("’", "'") for w in p.words("function_words"))
+        for code, p in profiles().items()
+    }
+
+
+def function_words() -> frozenset[str]:
+    """Every language's function words (a vocabulary, not a vote)."""
+    return frozenset().union(*_function_words().values())
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Function-word hits per 100 words, for every profile of the text's main script."""
+    script, _, words, _ = _profile_text(text)
+    if script is None:
+        return {}
+    total = max(1, sum(words.values()))
+    return {
+        code: 100.0 * sum(words[w] for w in fw) / total
+        for code, fw in _function_words().items()
+        if script in profiles()[code].scripts
+    }
+
+
+def _profile_text(text: str) -> tuple[str | None, Counter[str], Counter[str], int]:
+    sample = text if len(text) <= _SAMPLE else text[:_SAMPLE]
+    scripts: Counter[str] = Counter()
+    for ch in sample:
+        s = script_of(ch)
+        if s is not None:
+            scripts[s] += 1
+    if sum(scripts.values()) < 3:
+        return None, Counter(), Counter(), 0
+    script = scripts.most_common(1)[0][0]
+    folded = fold_lookalikes(sample) if script == "cyrillic" else sample
+    low = folded.lower().replace("’", "'").replace("ʼ", "'")
+    letters = Counter(ch for ch in low if ch.isalpha())
+    words = Counter(_TOKEN.findall(low))
+    return script, letters, words, scripts[script]
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the main language of ``text``; None when there are too few letters."""
+    if not text:
+        return None
+    script, letters, words, n_letters = _profile_text(text)
+    if script is None:
+        return None
+    fw = _function_words()
+    candidates = [p for p in profiles().values() if script in p.scripts]
+    if not candidates:
+        return None
+    n = max(1, n_letters)
+
+    def letter_share(p) -> float:
+        return sum(letters[c] for c in p.letters) / n if p.letters else 0.0
+
+    marked = [p for p in candidates if p.letters and letter_share(p) > p.letter_share]
+    pool = marked or candidates
+    score = {p.code: sum(words[w] for w in fw[p.code]) for p in pool}
+    best = max(pool, key=lambda p: (score[p.code], letter_share(p)))
+    if score[best.code] == 0 and not marked:
+        default = _SCRIPT_DEFAULT.get(script)
+        if script == "latin" and n_letters < 20:
+            return None
+        return default
+    return best.code

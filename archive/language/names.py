@@ -1,0 +1,70 @@
+"""Language names as texts write them, to ISO 639-1 codes.
+
+``language_code("казахском")`` -> ``kk``; ``language_code("Nederlandse")`` -> ``nl``;
+``language_code("anglaise")`` -> ``en``. The names are CLDR's (Babel) for the languages
+listed in ``data/language_names.json``, in every profile's locale, plus that file's stems
+for adjective forms CLDR does not list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from babel import Locale
+
+from archive.language.profiles import data_file, profiles
+
+__all__ = ["language_code", "language_forms"]
+
+_ADJ_END = re.compile(r"(?:ий|ый|ой|ая|ое)$")
+
+
+@functools.cache
+def _config() -> dict:
+    return data_file("language_names.json")
+
+
+@functools.cache
+def language_forms() -> dict[str, str]:
+    """Every known form (lower case) -> code; longer forms first when iterated."""
+    cfg = _config()
+    codes = set(cfg["languages"])
+    forms: dict[str, str] = {}
+    for p in profiles().values():
+        for loc in (p.cldr, *(p.raw.get("cldr_extra") or [])):
+            if not loc:
+                continue
+            names = Locale.parse(loc).languages
+            for code in codes:
+                name = names.get(code)
+                if not name:
+                    continue
+                first = name.lower().split()[0].strip("()")
+                if len(first) >= 3:
+                    forms.setdefault(first, code)
+                    if _ADJ_END.search(first) and len(first) > 6:
+                        forms.setdefault(first[:-2], code)  # английский -> английск(ом)
+    for code, stems in cfg["stems"].items():
+        for stem in stems:
+            forms.setdefault(stem.lower(), code)
+    return dict(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+
+
+def language_code(word: str) -> str | None:
+    """The ISO code of a language name or adjective in any profile's language, else None."""
+    w = word.lower().replace("’", "'")
+    cfg = _config()
+    exact = set(cfg["exact"])
+    max_ending = int(cfg.get("max_ending", 3))
+    for form, code in language_forms().items():
+        if not w.startswith(form):
+            continue
+        rest = w[len(form) :]
+        if not rest:
+            return code
+        if form in exact or len(form) < 4:
+            continue
+        if len(rest) <= max_ending and rest.isalpha():
+            return code
+    return None

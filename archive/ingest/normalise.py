@@ -147,12 +147,12 @@ def strip_html(text: str, log: _Log | None = None) -> str:
     return text
 
 
-_MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.M)
+_MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}(?:[ \t]+|(?=[^\W\d_])))+", re.M)
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|#)[^)\s]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|#|\.\.?/|[\w-]+(?:/|\.\w+))[^)\s]*\)")
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
 _MD_LINEBREAK = re.compile(r"(?<=\S)\\$", re.M)

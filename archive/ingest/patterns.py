@@ -4,20 +4,78 @@ from __future__ import annotations
 
 import re
 
-# Article number: 1, 12, 12bis, 12-1, 12.1, IV
-_NUM = r"(?:\d{1,3}(?:\s?(?:bis|ter|quater)\b|[-‐]\d{1,2}(?!\d)|\.\d{1,2}(?!\d))?|[IVXLC]{1,7}\b)"
+from archive.language import profiles
 
-# A line that *starts* with an article marker in the exact nominative form.
-ARTICLE_HEADING = re.compile(
-    r"^(?:"
-    rf"(?P<n1>{_NUM})\s?[-‐–]\s?(?:бап|берене|modda|bap)(?![\w-])"  # kk, ky, uz: 1-бап
-    rf"|(?:Статья|СТАТЬЯ|Стаття|СТАТТЯ)\s+(?P<n2>{_NUM})(?![\w-])"  # ru
-    rf"|(?:Article|ARTICLE|Art\.)\s+(?P<n3>{_NUM})(?![\w-])"  # en
-    rf"|(?:Հոդված|ՀՈԴՎԱԾ)\s+(?P<n4>{_NUM})(?![\w-])"  # hy
-    rf"|(?:Maddə|MADDƏ|Madde|MADDE|Modda|MODDA)\s+(?P<n5>{_NUM})(?![\w-])"  # az, tr, uz
-    rf"|(?:Бап|БАП)\s+(?P<n6>{_NUM})(?![\w-])"  # kk, alternative order
-    r")"
+# Article number: 1, 12, 12bis, 12a, 12-1, 1.1, 1.01, 101, IV (an ordinal word is read apart)
+_NUM = (
+    r"(?:\d{1,4}(?:\.\d{1,3}(?!\d))?(?:\s?(?:bis|ter|quater|quinquies|sexies)\b|[a-h](?![\w-])|[-‐]\d{1,2}(?![\d.]))?"
+    r"|[IVXLC]{1,7}(?![\w-])(?:\s?(?:bis|ter))?)"
 )
+
+
+def _template_regex(template: str) -> str:
+    """ "Article {n}" / "{n}-бап" / "{n}-ci maddə" -> a regex with a <num> group."""
+    head, _, tail = template.partition("{n}")
+    parts = []
+    if head.strip():
+        words = [re.escape(w) for w in head.split()]
+        parts.append(r"\s+".join(words) + r"\s*" if head.endswith(" ") or head.endswith(".") else "".join(words))
+    parts.append(f"(?P<num>{_NUM}|(?P<ord>{_ORDINALS}))")
+    if tail.strip():
+        t = tail.strip()
+        sep = r"\s?[-‐–]\s?" if tail.startswith("-") else r"\s?"
+        parts.append(sep + r"\s+".join(re.escape(w) for w in t.lstrip("-").split()))
+    return "".join(parts) + r"(?![\w-])"
+
+
+def _ordinal_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for prof in profiles().values():
+        for number, words in (prof.raw.get("article_ordinals") or {}).items():
+            for w in words:
+                table[w.lower()] = number
+    return table
+
+
+_ORDINAL_NUMBERS = _ordinal_table()
+_ORDINALS = "|".join(sorted((re.escape(w) for w in _ORDINAL_NUMBERS), key=len, reverse=True)) or "(?!x)x"
+
+
+def _article_regexes() -> list[re.Pattern[str]]:
+    out = []
+    templates = sorted({t for prof in profiles().values() for t in prof.words("article")}, key=len, reverse=True)
+    for template in templates:
+        out.append(re.compile("^" + _template_regex(template), re.I))
+    return out
+
+
+_ARTICLE_RES = _article_regexes()
+# cheap pre-check: the line starts with a digit or with the first letters of a template word
+_ARTICLE_LEADS = tuple(
+    sorted(
+        {
+            t.split("{n}")[0].strip()[:3].lower()
+            for prof in profiles().values()
+            for t in prof.words("article")
+            if not t.startswith("{n}")
+        }
+    )
+)
+
+
+def _match_article(line: str) -> re.Match[str] | None:
+    if not line:
+        return None
+    first = line[0]
+    if not first.isdigit():
+        if not first.isupper() or not line[:3].lower().startswith(_ARTICLE_LEADS):
+            return None
+    for rx in _ARTICLE_RES:
+        m = rx.match(line)
+        if m:
+            return m
+    return None
+
 
 BULLET = re.compile(r"^(?:[·•▪◦○●■□–—‣⁃*]|-(?=\s))\s*")
 NUMBERED = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}\.\d{1,3}\.?\s|\(?[a-zа-яё]\)\s|[IVX]{1,5}\.\s)")
@@ -43,14 +101,20 @@ TERMINAL = ".:;!?։…"
 
 
 def article_heading(line: str) -> tuple[str, str | None] | None:
-    """``(number, heading_text_or_None)`` when ``line`` is an article heading."""
-    m = ARTICLE_HEADING.match(line)
+    """``(number, heading_text_or_None)`` when ``line`` is an article heading.
+
+    The heading words come from every language profile (``Article 1``, ``Статья 1``,
+    ``1-бап``, ``Հոդված 1``, ``Artikel 1``, ``Artículo primero``); text after the number
+    that starts in lower case makes the line a sentence, not a heading."""
+    m = _match_article(line)
     if not m:
         return None
-    num = next(g for g in m.groups() if g is not None)
-    num = re.sub(r"\s+", "", num)
+    if m.group("ord"):
+        num = _ORDINAL_NUMBERS[m.group("ord").lower()]
+    else:
+        num = re.sub(r"\s+", "", m.group("num"))
     rest = line[m.end() :].strip()
-    rest = rest.lstrip(".:-–—)։ ").strip()
+    rest = rest.lstrip(".:-–—)։° ").strip()
     rest = rest.strip("*_ ").strip()
     if not rest:
         return num, None
@@ -65,47 +129,48 @@ def is_bare_heading(line: str) -> bool:
     return h is not None and h[1] is None
 
 
-# Head nouns of agreement titles, per language, with the kind they mean.
-KIND_WORDS: list[tuple[str, str]] = [
-    # Kazakh
-    (r"келісім[-‐]шарт", "agreement"),
-    (r"келісім", "agreement"),
-    (r"шарт", "treaty"),
-    (r"конвенция", "convention"),
-    (r"хаттама", "protocol"),
-    (r"меморандум", "memorandum"),
-    (r"нота(?:лар)?\s+алмасу", "exchange_of_notes"),
-    # Russian
-    (r"соглашени", "agreement"),
-    (r"договор", "treaty"),
-    (r"конвенци", "convention"),
-    (r"протокол", "protocol"),
-    (r"меморандум", "memorandum"),
-    (r"обмен\w*\s+нотами", "exchange_of_notes"),
-    # English
-    (r"agreement", "agreement"),
-    (r"treaty", "treaty"),
-    (r"convention", "convention"),
-    (r"protocol", "protocol"),
-    (r"memorandum", "memorandum"),
-    (r"exchange\s+of\s+notes", "exchange_of_notes"),
-    # Armenian
-    (r"համաձայնագ", "agreement"),
-    (r"պայմանագ", "treaty"),
-    (r"կոնվենցի", "convention"),
-    (r"արձանագրությ", "protocol"),
-    (r"հուշագ", "memorandum"),
-    (r"փոխըմբռնման\s+հուշագ", "memorandum"),
-    # Azerbaijani / Uzbek / Turkish / Kyrgyz
-    (r"saziş", "agreement"),
-    (r"müqavilə", "treaty"),
-    (r"protokol", "protocol"),
-    (r"memorandum", "memorandum"),
-    (r"konvensiya", "convention"),
-    (r"bitim", "agreement"),
-    (r"shartnoma", "treaty"),
-    (r"anlaşma", "agreement"),
-    (r"antlaşma", "treaty"),
-    (r"келишим", "agreement"),
-    (r"макулдашуу", "agreement"),
-]
+# --- treaty kind words (head nouns of titles), from every profile ----------------------
+
+_KIND_ENDINGS = r"(?:s|es|en|e|n|'s)?"
+
+
+def _kind_regex(entry: str, compound: bool) -> str:
+    stem = entry.endswith("*")
+    words = entry.rstrip("*").split()
+    body = r"\s+".join(re.escape(w).replace(r"\-", "[-‐]").replace("'", "['’]") for w in words)
+    body += r"[^\W\d_]*" if stem else _KIND_ENDINGS + r"(?![\w-])"
+    lead = r"(?<![\w-])" if not compound else r"(?<![-])"
+    return lead + body
+
+
+def _kind_patterns() -> dict[str, re.Pattern[str]]:
+    by_kind: dict[str, list[str]] = {}
+    for prof in profiles().values():
+        compound = bool(prof.raw.get("compound_kinds"))
+        for kind, entries in prof.kinds().items():
+            by_kind.setdefault(kind, []).extend(_kind_regex(e, compound) for e in entries)
+    return {k: re.compile("|".join(sorted(set(v), key=len, reverse=True)), re.I) for k, v in by_kind.items()}
+
+
+KIND_PATTERNS = _kind_patterns()
+KIND_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in KIND_PATTERNS.values()), re.I)
+
+
+def kind_matches(text: str) -> list[tuple[int, int, str]]:
+    """Every treaty kind word in ``text`` as ``(start, end, kind)``, in text order; where two
+    overlap ("exchange of notes" / "notes"), the longer one."""
+    if not text or not KIND_ANY.search(text):
+        return []
+    found = [(m.start(), m.end(), kind) for kind, rx in KIND_PATTERNS.items() for m in rx.finditer(text)]
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int, str]] = []
+    for item in found:
+        if out and item[0] < out[-1][1]:
+            continue
+        out.append(item)
+    return out
+
+
+def title_connectors() -> frozenset[str]:
+    """Words that follow a head noun in a title ("Agreement *between*", "Verdrag *tussen*")."""
+    return frozenset(w.lower() for prof in profiles().values() for w in prof.words("title_connectors"))

@@ -1,28 +1,43 @@
 """Split normalised text into its parts: registry card, act, agreement title, preamble,
-articles, final clauses, signature block.
+articles, final clauses, signature block — and the language versions a file holds.
 
 Works on the paragraphs ``normalise`` produces (one paragraph per line, separated by a
-blank line). Article headings are recognised only at the start of a paragraph and only
-in the exact nominative marker form (``1-бап``, ``Статья 1``, ``Article 1``,
-``Հոդված 1``, ``Madde 1``), and only when the numbers run in sequence, so references
-such as ``8-бабының`` or ``статьи 15 Соглашения`` never become headings.
+blank line). Article headings are recognised only at the start of a paragraph, in the
+heading forms of every language profile (``1-бап``, ``Статья 1``, ``Article 1``,
+``Հոդված 1``, ``Artikel 1``, ``Artículo primero``), and only when the numbers run in
+sequence (flat ``1, 2, 3``; by chapter ``1.1, 1.2, 2.1``; ``101, 102, 201``; ``12bis``,
+``12-1``, ``12a``; small gaps that the next heading confirms), so references such as
+``8-бабының`` or ``статьи 15 Соглашения`` never become headings. Numbering that
+restarts at 1 in the same language is an annex or protocol (its articles belong to the
+text); a restart in another language is a second language version of the agreement,
+segmented on its own (``Segments.versions``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.patterns import REGISTRY_FIELD, TERMINAL, article_heading
+from archive.ingest.patterns import (
+    REGISTRY_FIELD,
+    TERMINAL,
+    article_heading,
+    kind_matches,
+    title_connectors,
+)
 from archive.ingest.titles import recase_all_caps
 from archive.ingest.types import ParsedArticle
+from archive.language import detect_language, profiles
+from archive.language.detect import language_scores
 
-__all__ = ["Segments", "segment"]
+__all__ = ["Segments", "is_title", "segment"]
 
 
 @dataclass
 class Segments:
     paragraphs: list[str]
+    offsets: list[int] = field(default_factory=list)  # start of each paragraph in the normalised text
     registry: dict[str, str] = field(default_factory=dict)
     registry_end: int = 0  # first paragraph after the record card
     act: list[str] = field(default_factory=list)  # the act's paragraphs (title .. signature)
@@ -30,40 +45,35 @@ class Segments:
     stamp: str | None = None  # "... қаулысымен бекітілген" / "УТВЕРЖДЕНО постановлением ..."
     title: str | None = None
     title_index: int | None = None
+    title_range: tuple[int, int] | None = None  # paragraphs the title was read from
     preamble: list[str] = field(default_factory=list)
+    preamble_range: tuple[int, int] | None = None
     articles: list[ParsedArticle] = field(default_factory=list)
     article_starts: list[int] = field(default_factory=list)
     final_clauses: list[str] = field(default_factory=list)
     signature_block: list[str] = field(default_factory=list)
+    tail_range: tuple[int, int] | None = None  # paragraphs holding final clauses and signatures
     translation: bool = False
     note: bool = False
     body: list[str] = field(default_factory=list)  # paragraphs of the agreement text
+    body_range: tuple[int, int] | None = None
+    language: str | None = None  # language of this version (None: not told apart)
+    versions: list[Segments] = field(default_factory=list)  # further language versions
 
     @property
     def agreement_text(self) -> str:
         return "\n".join(self.body)
 
+    def span(self, lo: int, hi: int) -> tuple[int, int]:
+        """Character offsets in the normalised text of paragraphs ``lo`` .. ``hi - 1``."""
+        if not self.offsets or lo >= hi:
+            return (0, 0)
+        hi = min(hi, len(self.paragraphs))
+        return self.offsets[lo], self.offsets[hi - 1] + len(self.paragraphs[hi - 1])
+
 
 # --- patterns ------------------------------------------------------------------------
 
-_HEAD = (
-    r"(?:келісім(?:[-‐]шарт)?|шарт|конвенция|хаттама|меморандум|"
-    r"համաձայնագիր|պայմանագիր|կոնվենցիա|արձանագրություն|հուշագիր|"
-    r"saziş|sazişi|müqavilə|müqaviləsi|protokol|protokolu|memorandum|memorandumu|"
-    r"bitim|bitimi|shartnoma|shartnomasi|anlaşma|anlaşması|antlaşma|antlaşması|"
-    r"келишим|макулдашуу|келишими)"
-)
-# A title that ends with its head noun (kk, hy, az, uz, ky, tr word order).
-_TITLE_END = re.compile(rf"(?:^|\s){_HEAD}$", re.I)
-# A title that starts with its head noun (ru, en; Armenian capitals).
-_TITLE_START = re.compile(
-    r"^(?:СОГЛАШЕНИЕ|Соглашение|ДОГОВОР|Договор|ПРОТОКОЛ|Протокол|КОНВЕНЦИЯ|Конвенция|"
-    r"МЕМОРАНДУМ|Меморандум|AGREEMENT|Agreement|TREATY|Treaty|PROTOCOL|Protocol|"
-    r"CONVENTION|Convention|MEMORANDUM|Memorandum|EXCHANGE OF NOTES|Exchange of Notes|"
-    r"ՀԱՄԱՁԱՅՆԱԳԻՐ|Համաձայնագիր|ՊԱՅՄԱՆԱԳԻՐ|Պայմանագիր|ԱՐՁԱՆԱԳՐՈՒԹՅՈՒՆ|Արձանագրություն|"
-    r"ՀՈՒՇԱԳԻՐ|Հուշագիր)(?:\s+(?:о|об|между|о\s+|between|on|of|concerning|for|"
-    r"regarding|among|\(|«|\"|[A-ZА-ЯЁ]|[Ա-Ֆ])|$)"
-)
 _ACT_TITLE = re.compile(
     r"^(?:О|Об|On|О\s+ратификации|Օ)\b|(?:бекіту|ратификациялау|қол\s+қою|қосылу|"
     r"жобасы|енгізу)\s+туралы$|մասին$",
@@ -89,22 +99,10 @@ _ACT_MARKERS = re.compile(
     r"ҚАРАР|qərar|QƏRAR|Qonun|QONUN|қарар|ПОСТАНОВЛЕНИЕ|токтом|ТОКТОМ",
     re.M,
 )
-_TESTIMONIUM = re.compile(
-    r"\bжасалды\b|қол\s+қойылды|\bСовершено\b|\bсовершено\b|\bDone\s+(?:at|in)\b|"
-    r"\bDONE\s+(?:at|in|AT|IN)\b|\bSigned\s+(?:at|in)\b|Կատարված\s+է|կատարված\s+է|"
-    r"Կնքված\s+է|կնքված\s+է|Ստորագրված\s+է|imzalanmışdır|imzalanmıştır|imzolandi|"
-    r"tuzildi|bağlanmışdır|düzenlenmiştir|түзүлдү|кол\s+коюлду|Подписано\s+в\b",
-)
-_SIGNATURE = re.compile(
-    r"\bүшін$|^За\s|^ЗА\s|^For\s|^FOR\s|համար$|ՀԱՄԱՐ$|adından$|ADINDAN$|nomidan$|"
-    r"атынан$|Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|Վարչապետ|Նախագահ|"
-    r"^\(?подпись\)?$|^\(?signature\)?$|^М\.\s?П\.|կողմից$",
-    re.I,
-)
 _TRANSLATION = re.compile(
     r"неофициальный\s+перевод|unofficial\s+translation|бейресми\s+аударма|"
     r"translation\s+from|перевод\s+с\s+\w+\s+языка|ոչ\s+պաշտոնական\s+թարգմանություն|"
-    r"rəsmi\s+olmayan\s+tərcümə|norasmiy\s+tarjima",
+    r"rəsmi\s+olmayan\s+tərcümə|norasmiy\s+tarjima|vertaling|traduction",
     re.I,
 )
 _NOTE_MARK = re.compile(
@@ -121,25 +119,113 @@ _NOTE_PHRASES = re.compile(
     r"signing\s+of\s+the\s+(?:Agreement|Treaty)",
 )
 
+
+def _case_variants(phrase: str) -> set[str]:
+    return {phrase, phrase.upper(), phrase[:1].upper() + phrase[1:]}
+
+
+@functools.cache
+def _testimonium() -> re.Pattern[str]:
+    """Phrases that open the final clauses ("Done at", "Совершено в", "Gedaan te", "жасалды"),
+    case-sensitively in the forms the profiles give (plus capitals), so "done at" inside a
+    sentence does not count."""
+    items: set[str] = set()
+    for prof in profiles().values():
+        for phrase in prof.words("testimonium"):
+            items |= _case_variants(phrase)
+    alts = sorted(items, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in alts))
+
+
+@functools.cache
+def _signature() -> re.Pattern[str]:
+    before: set[str] = set()
+    after: set[str] = set()
+    for prof in profiles().values():
+        b, a = prof.framed("signature_lead")
+        before |= {x for p in b for x in _case_variants(p)}
+        after |= {x for p in a for x in _case_variants(p)}
+    lead = "|".join(re.escape(x) for x in sorted(before, key=len, reverse=True))
+    tail = "|".join(re.escape(x) for x in sorted(after, key=len, reverse=True))
+    return re.compile(
+        rf"^(?:{lead})\s|(?:{tail}):?$|Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|"
+        r"Վարչապետ|Նախագահ|^\(?подпись\)?$|^\(?signature\)?$|^М\.\s?П\.|կողմից$",
+        re.I,
+    )
+
+
 _MAX_TITLE = 600
 # a line that cannot end a title: it stops on a conjunction, preposition or party word
 _DANGLING_END = re.compile(
-    r"(?:^|\s)(?:и|между|о|об|по|в|с|and|between|of|the|on|for|in|мен|және|և|"
+    r"(?:^|\s)(?:и|между|о|об|по|в|с|and|between|of|the|on|for|in|мен|және|և|tussen|en|van|der|het|de|"
+    r"entre|et|du|des|la|le|zwischen|und|y|del|"
     r"Правительством|Правительства|Республикой|Республики|Government|Republic|"
     r"Үкіметі|Республикасының|Республикасы|կառավարության|Հանրապետության)$",
     re.I,
 )
-_DANGLING_CONJ = re.compile(r"(?:^|\s)(?:и|между|and|between|мен|және|և)$", re.I)
+_DANGLING_CONJ = re.compile(r"(?:^|\s)(?:и|между|and|between|мен|және|և|tussen|en|entre|et|zwischen|und)$", re.I)
+# the kind word opens a sentence, not a title: "This Agreement shall …", "Настоящее Соглашение …"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:this|the\s+present|that|each|any|such|dit|deze|het|cet|cette|ce|le\s+présent|la\s+présente|"
+    r"dieses|dieser|das|der|die|este|esta|el\s+presente|настоящ\w*|данн\w*|осы|бұл|այս|bu)\s*$",
+    re.I,
+)
+_WORD = re.compile(r"\S+")
+_PREAMBLE_WORD = re.compile(r"^(?:PREAMBLE|Preamble|Préambule|PRÉAMBULE|Präambel|Preámbulo|Преамбула|Преамбула)\b")
 
 
-def _is_title(p: str) -> bool:
-    if len(p) > _MAX_TITLE or not p or p[-1] in TERMINAL + ",":
+def is_title(p: str) -> bool:
+    """Does this paragraph read as an agreement's title? A kind word as its head noun
+    (near its start, followed by a title word — "Agreement *between*", "Verdrag *inzake*"
+    — or as its last word), no sentence punctuation at its end, not an act's title."""
+    if not p or len(p) > _MAX_TITLE or p[-1] in TERMINAL + ",":
         return False
-    if _ACT_TITLE.search(p) and not _TITLE_START.match(p):
+    if not (p[0].isupper() or p[0] in "«\"“„'(" or p[0].isdigit()):
         return False
-    if _TITLE_START.match(p):
+    words = _WORD.findall(p)
+    if len(words) > 80:
+        return False
+    kinds = kind_matches(p)
+    if not kinds:
+        return False
+    if _ACT_TITLE.search(p) and kinds[0][0] > 0:
+        return False
+    # head-last (kk, hy, az …): the title ends with the kind word (or a case form of it)
+    last_start, last_end, _ = kinds[-1]
+    if last_end >= len(p.rstrip(' »"”*')) - 1 and len(words) >= 2:
+        before = p[:last_start]
+        return not _DETERMINER_BEFORE.search(before)
+    # head-first: the kind word is among the first words, its modifiers capitalised
+    start, end, _ = kinds[0]
+    before = p[:start]
+    if _DETERMINER_BEFORE.search(before):
+        return False
+    lead = before.split()
+    if len(lead) > 8:
+        return False
+    small = {"of", "and", "the", "on", "–", "-", "/", "&", "de", "van", "en", "et", "und", "y", "и"}
+    if any(w[:1].islower() and w.lower() not in small for w in lead):
+        return False
+    rest = p[end:].lstrip(" ,")
+    if not rest:
         return True
-    return bool(_TITLE_END.search(p))
+    nxt = rest.split()[0].strip('(«"“').lower()
+    return rest[0] in '(«"“„:–-' or rest[0].isupper() or nxt in title_connectors() or p.isupper()
+
+
+# --- small helpers ----------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> tuple[list[str], list[int]]:
+    paras: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for chunk in text.split("\n\n"):
+        if chunk.strip():
+            paras.append(chunk)
+            offsets.append(pos)
+        pos += len(chunk) + 2
+    return paras, offsets
 
 
 def _registry(paras: list[str]) -> tuple[dict[str, str], int]:
@@ -163,25 +249,46 @@ def _registry(paras: list[str]) -> tuple[dict[str, str], int]:
     return fields, end
 
 
-def _num_key(num: str) -> tuple[int, int] | None:
-    roman = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    m = re.match(r"(\d+)(?:[-‐.](\d+)|(bis|ter|quater))?$", num)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SUFFIX = {"bis": 1, "ter": 2, "quater": 3, "quinquies": 4, "sexies": 5}
+
+
+def _num_key(num: str) -> tuple[int, int, int] | None:
+    """(article, sub-article, insertion): "12" (12,0,0), "1.2" (1,2,0), "12bis" (12,0,1),
+    "12-1" (12,0,1), "12a" (12,0,1), "IV" (4,0,0)."""
+    m = re.fullmatch(r"(\d+)(?:\.(\d+))?(?:[-‐](\d+)|(bis|ter|quater|quinquies|sexies)|([a-h]))?", num)
     if m:
-        sub = int(m.group(2)) if m.group(2) else ({"bis": 1, "ter": 2, "quater": 3}.get(m.group(3) or "", 0))
-        return int(m.group(1)), sub
-    if re.fullmatch(r"[IVXLC]+", num):
+        sub = int(m.group(2)) if m.group(2) else 0
+        ins = 0
+        if m.group(3):
+            ins = int(m.group(3))
+        elif m.group(4):
+            ins = _SUFFIX[m.group(4)]
+        elif m.group(5):
+            ins = ord(m.group(5)) - ord("a") + 1
+        return int(m.group(1)), sub, ins
+    m = re.fullmatch(r"([IVXLC]+)(bis|ter)?", num)
+    if m:
         total = 0
-        for a, b in zip(num, num[1:] + " ", strict=True):
-            v = roman[a]
-            total += -v if b != " " and roman[b] > v else v
-        return total, 0
+        roman = m.group(1)
+        for a, b in zip(roman, roman[1:] + " ", strict=True):
+            v = _ROMAN[a]
+            total += -v if b != " " and _ROMAN[b] > v else v
+        return total, 0, _SUFFIX.get(m.group(2) or "", 0)
     return None
 
 
-def _find_articles(paras: list[str], start: int) -> list[tuple[int, str, str | None]]:
-    """(paragraph index, number, heading) of the article headings, in sequence."""
-    found: list[tuple[int, str, str | None]] = []
-    last: tuple[int, int] | None = None
+@dataclass
+class _Heading:
+    index: int  # paragraph
+    number: str
+    key: tuple[int, int, int]
+    heading: str | None
+    body: str | None = None  # text after the number that is the article's first sentence
+
+
+def _headings(paras: list[str], start: int) -> list[_Heading]:
+    out: list[_Heading] = []
     for i in range(start, len(paras)):
         h = article_heading(paras[i])
         if not h:
@@ -190,40 +297,317 @@ def _find_articles(paras: list[str], start: int) -> list[tuple[int, str, str | N
         key = _num_key(num)
         if key is None:
             continue
-        if heading and len(heading) > 250:
-            heading = None  # the body follows the number on the same line
-        if last is None:
-            # the first heading: 1 normally; a truncated text may start later
-            nxt = [article_heading(p) for p in paras[i + 1 :]]
-            nxt_keys = [_num_key(x[0]) for x in nxt if x]
-            if key[0] != 1 and not any(k and k[0] == key[0] + 1 for k in nxt_keys):
-                continue
-            found.append((i, num, heading))
-            last = key
+        body = None
+        if heading and (len(heading) > 150 or (heading[-1] in TERMINAL and len(heading.split()) > 6)):
+            body, heading = heading, None  # the body follows the number on the same line
+        out.append(_Heading(i, num, key, heading, body))
+    return out
+
+
+def _hundreds(key: tuple[int, int, int]) -> tuple[int, int, int]:
+    return (key[0] // 100, key[0] % 100, key[2]) if key[1] == 0 and key[0] >= 100 else key
+
+
+def _follows(prev: tuple[int, int, int], cur: tuple[int, int, int], gap: int = 0) -> bool:
+    """Is ``cur`` the next article number after ``prev`` (``gap`` numbers may be missing)?"""
+    pa, pb, ps = prev
+    ca, cb, cs = cur
+    if ca == pa and cb == pb and cs == ps + 1:
+        return True  # 12 -> 12bis, 12-1 -> 12-2
+    if ca == pa and cb == pb + 1 + gap and cs == 0 and pb + gap >= 0:
+        return pb > 0 or cb == 1 or gap == 0  # 1.1 -> 1.2; 12 -> 12.1
+    if pa < ca <= pa + 1 + gap and cs == 0:
+        return cb == 0 or cb == 1  # 1 -> 2; 1.9 -> 2.1; 3.4 -> 5.1 (a chapter without articles)
+    return False
+
+
+def _is_start(key: tuple[int, int, int]) -> bool:
+    return key[0] == 1 and key[1] <= 1 and key[2] == 0
+
+
+def _runs(heads: list[_Heading]) -> list[list[_Heading]]:
+    """Headings in sequence, as runs; a heading out of sequence is a stray reference."""
+    runs: list[list[_Heading]] = []
+    run: list[_Heading] = []
+    scheme_hundreds = False
+    for k, h in enumerate(heads):
+        key = _hundreds(h.key) if scheme_hundreds else h.key
+        if not run:
+            if not _is_start(h.key):
+                # a truncated text may start later: accept when the next heading follows
+                later = [x.key for x in heads[k + 1 : k + 4]]
+                if not any(_follows(h.key, x) for x in later) and not (h.key[0] >= 100 and h.key[0] % 100 == 1):
+                    continue
+            scheme_hundreds = h.key[1] == 0 and h.key[0] >= 100 and h.key[0] % 100 == 1
+            run = [h]
             continue
-        if key == (last[0] + 1, 0) or (key[0] == last[0] and key[1] == last[1] + 1):
-            found.append((i, num, heading))
-            last = key
-        elif key[0] == 1 and key[1] == 0 and len(found) >= 2:
-            break  # numbering restarts: an annex or a second document
-    return found
+        last = _hundreds(run[-1].key) if scheme_hundreds else run[-1].key
+        if _follows(last, key):
+            run.append(h)
+            continue
+        if _is_start(h.key) and len(run) >= 1:
+            runs.append(run)
+            run = [h]
+            scheme_hundreds = False
+            continue
+        # a small gap is accepted when the heading after it follows on
+        nxt = heads[k + 1].key if k + 1 < len(heads) else None
+        if scheme_hundreds and nxt:
+            nxt = _hundreds(nxt)
+        if _follows(last, key, gap=2) and (nxt is None or _follows(key, nxt)):
+            run.append(h)
+    if run:
+        runs.append(run)
+    return [r for r in runs if not _is_contents(r)]
 
 
-def _heading_on_next_line(paras: list[str], i: int) -> bool:
-    if i + 2 >= len(paras) + 1 or i + 1 >= len(paras):
+def _is_contents(run: list[_Heading]) -> bool:
+    """A table of contents: headings one after another with nothing between them."""
+    if len(run) < 3:
+        return False
+    empty = sum(1 for a, b in zip(run, run[1:], strict=False) if b.index == a.index + 1 and not a.body)
+    return empty >= 0.8 * (len(run) - 1)
+
+
+def _known_language(text: str) -> str | None:
+    """The language of ``text`` when its function words say so (None when they are silent)."""
+    letters = sum(1 for c in text[:4000] if c.isalpha())
+    if letters < 40:
+        return None
+    scores = language_scores(text[:4000])
+    if not scores or max(scores.values()) < 3.0:
+        return None
+    return detect_language(text[:4000])
+
+
+@dataclass
+class _Version:
+    language: str | None
+    lo: int
+    hi: int
+    runs: list[list[_Heading]]
+
+
+def _versions(paras: list[str], runs: list[list[_Heading]], start: int) -> list[_Version]:
+    if len(runs) < 2:
+        return [_Version(None, start, len(paras), runs)]
+    bounds = [r[0].index for r in runs] + [len(paras)]
+    langs = [_known_language("\n".join(paras[bounds[k] : bounds[k + 1]])) for k in range(len(runs))]
+    groups: list[list[int]] = [[0]]
+    for k in range(1, len(runs)):
+        current = langs[groups[-1][0]]
+        if langs[k] and current and langs[k] != current:
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    if len(groups) == 1:
+        return [_Version(langs[0], start, len(paras), runs)]
+    versions: list[_Version] = []
+    for g, members in enumerate(groups):
+        lang = langs[members[0]]
+        first = runs[members[0]][0].index
+        prev_last = runs[groups[g - 1][-1]][-1].index if g else start
+        lo = start if g == 0 else _version_start(paras, prev_last + 1, first, lang)
+        versions.append(_Version(lang, lo, len(paras), [runs[k] for k in members]))
+    for a, b in zip(versions, versions[1:], strict=False):
+        a.hi = b.lo
+    return versions
+
+
+def _version_start(paras: list[str], lo: int, first: int, lang: str | None) -> int:
+    """Where a language version begins: walk back from its first article over paragraphs of
+    its language (or of no telling language) to the previous version's last words."""
+    j = first
+    while j - 1 >= lo:
+        other = _known_language(paras[j - 1])
+        if other and other != lang:
+            break
+        j -= 1
+    # signatures and names of the previous version say nothing: start at the title
+    k = j
+    while k < first and not is_title(paras[k]) and _known_language(paras[k]) != lang:
+        k += 1
+    return k if k < first else j
+
+
+def _heading_on_next_line(paras: list[str], i: int, hi: int) -> bool:
+    if i + 1 >= hi:
         return False
     p = paras[i + 1]
     if len(p) > 120 or not p or p[-1] in TERMINAL + "," or not p[0].isupper():
         return False
     if article_heading(p) or len(p.split()) > 14:
         return False
-    return i + 2 < len(paras) and article_heading(paras[i + 2]) is None
+    return i + 2 < hi and article_heading(paras[i + 2]) is None
+
+
+# --- one version -------------------------------------------------------------------------
+
+
+def _find_title(paras: list[str], lo: int, first_art: int, has_heads: bool) -> int | None:
+    if has_heads:
+        for i in range(first_art - 1, lo - 1, -1):
+            if is_title(paras[i]):
+                return i
+            if _PREAMBLE_WORD.match(paras[i]) and i < first_art - 1:
+                continue
+        return None
+    for i in range(lo, min(first_art, lo + 15)):
+        if is_title(paras[i]):
+            return i
+    return None
+
+
+def _grow_title(paras: list[str], title_idx: int, lo: int, first_art: int) -> tuple[str, int, int]:
+    title = paras[title_idx]
+    start_idx = title_idx
+    # a lone head noun ("СОГЛАШЕНИЕ") followed by the rest of the title
+    if len(title.split()) == 1 and title_idx + 1 < first_art:
+        nxt = paras[title_idx + 1]
+        if nxt and nxt[-1] not in TERMINAL + "," and len(nxt) < _MAX_TITLE:
+            title = f"{title} {nxt}"
+            title_idx += 1
+    # a lone head noun after its title ("... haqqında" + "SAZİŞ")
+    if len(title.split()) == 1 and title_idx - 1 >= lo:
+        prev = paras[title_idx - 1]
+        if (
+            prev
+            and prev[-1] not in TERMINAL + ","
+            and len(prev) < _MAX_TITLE
+            and not (_ACT_MARKERS.search(prev) or _STAMP.search(prev) or _signature().search(prev))
+        ):
+            title = f"{prev} {title}"
+            start_idx = title_idx - 1
+    # a title broken over paragraphs: "... и Правительством" + "Республики ... о ..."
+    while title_idx + 1 < first_art and _DANGLING_END.search(title):
+        nxt = paras[title_idx + 1]
+        if not nxt or nxt[-1] in TERMINAL + "," or len(nxt) > 300:
+            break
+        title = f"{title} {nxt}"
+        title_idx += 1
+    while (
+        start_idx > lo
+        and _DANGLING_CONJ.search(paras[start_idx - 1])
+        and (len(paras[start_idx - 1]) < 300 and not _ACT_MARKERS.search(paras[start_idx - 1]))
+    ):
+        title = f"{paras[start_idx - 1]} {title}"
+        start_idx -= 1
+    return title, start_idx, title_idx
+
+
+def _segment_version(
+    seg: Segments, lo: int, hi: int, runs: list[list[_Heading]], *, first: bool, note_hits: int = 0
+) -> None:
+    paras = seg.paragraphs
+    heads = [h for run in runs for h in run]
+    first_art = heads[0].index if heads else hi
+    seg.article_starts = [h.index for h in heads]
+
+    title_idx = _find_title(paras, lo, first_art, bool(heads))
+    if title_idx is not None:
+        title, t_start, title_idx = _grow_title(paras, title_idx, lo, first_art)
+        seg.title = title
+        seg.title_index = title_idx
+        seg.title_range = (t_start, title_idx + 1)
+
+    # the act: what comes before the title (or the whole file if there is no agreement)
+    if first:
+        act_end = title_idx if title_idx is not None else (first_art if heads else hi)
+        if seg.title_range:
+            act_end = seg.title_range[0]
+        act_paras = paras[lo:act_end]
+        if act_paras and _ACT_MARKERS.search("\n".join(act_paras)):
+            kept: list[str] = []
+            for p in act_paras:
+                if _STAMP.search(p) or _NOTE_LINE.match(p):
+                    break  # the stamp and the publisher's notes close the act
+                kept.append(p)
+            stamp_at = next((j for j, p in enumerate(act_paras) if _STAMP.search(p)), None)
+            if stamp_at is not None:
+                # a stamp broken over several short paragraphs: take its pieces around it
+                s_lo = stamp_at
+                while s_lo > len(kept) and len(act_paras[s_lo - 1].split()) <= 3:
+                    s_lo -= 1
+                s_hi = stamp_at + 1
+                while s_hi < len(act_paras) and len(act_paras[s_hi]) < 40:
+                    s_hi += 1
+                seg.stamp = " ".join(act_paras[s_lo:s_hi])
+            seg.act = kept
+            seg.act_range = (lo, lo + len(kept))
+        head = "\n".join(paras[:6])
+        seg.note = bool(_NOTE_MARK.search(head)) or (not heads and not seg.act and note_hits >= 2)
+
+    if title_idx is not None:
+        seg.preamble = paras[title_idx + 1 : first_art]
+        seg.preamble_range = (title_idx + 1, first_art)
+    elif heads and not seg.act:
+        seg.preamble = paras[lo:first_art]
+        seg.preamble_range = (lo, first_art)
+
+    # articles: every run of the version (annexes and protocols included)
+    main_cut = False
+    for r, run in enumerate(runs):
+        run_end = runs[r + 1][0].index if r + 1 < len(runs) else hi
+        bounds = [h.index for h in run] + [run_end]
+        for k, h in enumerate(run):
+            body_start = h.index + 1
+            heading = h.heading
+            if heading is None and h.body is None and _heading_on_next_line(paras, h.index, bounds[k + 1]):
+                heading = paras[h.index + 1]
+                body_start = h.index + 2
+            if heading and sum(c.isalpha() for c in heading) > 3 and heading.isupper():
+                heading = recase_all_caps(heading)  # "ENTRY INTO FORCE" -> "Entry into Force"
+            body = paras[body_start : bounds[k + 1]]
+            if h.body:
+                body = [h.body, *body]
+            seg.articles.append(ParsedArticle(number=h.number, heading=heading, text="\n".join(body)))
+        if r == 0 and len(runs) > 1:
+            main_cut = _cut_tail(seg, len(seg.articles) - 1, run_end, tail_only=True)
+    if seg.articles and (len(runs) == 1 or not main_cut):
+        _cut_tail(seg, len(seg.articles) - 1, hi)
+    elif seg.title is not None and not seg.note and not heads:
+        # an agreement without numbered articles: testimonium and signatures at the end
+        tail = paras[(title_idx or lo) + 1 : hi]
+        cut = next((j for j, p in enumerate(tail) if _testimonium().search(p)), None)
+        if cut is not None:
+            sig_from = _signature_start(tail, cut)
+            seg.final_clauses = tail[cut:sig_from]
+            seg.signature_block = tail[sig_from:]
+            base = (title_idx or lo) + 1
+            seg.tail_range = (base + cut, hi)
+
+    body_lo = seg.title_range[0] if seg.title_range else (first_art if heads and seg.act else lo)
+    if seg.title_range or heads or not seg.act:
+        seg.body = paras[body_lo:hi]
+        seg.body_range = (body_lo, hi)
+
+
+def _cut_tail(seg: Segments, article: int, end: int, *, tail_only: bool = False) -> bool:
+    """Move the testimonium and the signatures out of the last article's body; True when a
+    testimonium was found."""
+    last = seg.articles[article]
+    lines = last.text.split("\n") if last.text else []
+    cut = next((j for j, p in enumerate(lines) if _testimonium().search(p)), None)
+    if cut is None and tail_only:
+        return False
+    sig_from = _signature_start(lines, cut)
+    if cut is not None:
+        seg.final_clauses = lines[cut:sig_from]
+        seg.signature_block = lines[sig_from:]
+        last.text = "\n".join(lines[:cut])
+        seg.tail_range = (end - (len(lines) - cut), end)
+    else:
+        seg.signature_block = lines[sig_from:]
+        last.text = "\n".join(lines[:sig_from])
+        if sig_from < len(lines):
+            seg.tail_range = (end - (len(lines) - sig_from), end)
+    return cut is not None
 
 
 def segment(text: str) -> Segments:
     """Split normalised ``text`` (paragraphs separated by blank lines) into its parts."""
-    paras = [p for p in text.split("\n\n") if p.strip()] if text else []
-    seg = Segments(paragraphs=paras)
+    paras, offsets = _paragraphs(text) if text else ([], [])
+    seg = Segments(paragraphs=paras, offsets=offsets)
     if not paras:
         return seg
     head = "\n".join(paras[:6])
@@ -231,126 +615,19 @@ def segment(text: str) -> Segments:
     seg.registry, seg.registry_end = _registry(paras)
     start = seg.registry_end
 
-    heads = _find_articles(paras, start)
-    first_art = heads[0][0] if heads else len(paras)
-    seg.article_starts = [i for i, _, _ in heads]
+    heads = _headings(paras, start)
+    runs = _runs(heads)
+    versions = _versions(paras, runs, start)
 
-    # the agreement title: the last title-like paragraph before the first article
-    title_idx = None
-    for i in range(first_art - 1, start - 1, -1):
-        if _is_title(paras[i]):
-            title_idx = i
-            break
-    if title_idx is None and not heads:
-        title_idx = None
-    if title_idx is not None:
-        title = paras[title_idx]
-        # a lone head noun ("СОГЛАШЕНИЕ") followed by the rest of the title
-        if len(title.split()) == 1 and title_idx + 1 < first_art:
-            nxt = paras[title_idx + 1]
-            if nxt and nxt[-1] not in TERMINAL + "," and len(nxt) < _MAX_TITLE:
-                title = f"{title} {nxt}"
-                title_idx += 1
-        # a lone head noun after its title ("... haqqında" + "SAZİŞ")
-        if len(title.split()) == 1 and title_idx - 1 >= start:
-            prev = paras[title_idx - 1]
-            if (
-                prev
-                and prev[-1] not in TERMINAL + ","
-                and len(prev) < _MAX_TITLE
-                and not (_ACT_MARKERS.search(prev) or _STAMP.search(prev) or _SIGNATURE.search(prev))
-            ):
-                title = f"{prev} {title}"
-        # a title broken over paragraphs: "... и Правительством" + "Республики ... о ..."
-        while title_idx + 1 < first_art and _DANGLING_END.search(title):
-            nxt = paras[title_idx + 1]
-            if not nxt or nxt[-1] in TERMINAL + "," or len(nxt) > 300:
-                break
-            title = f"{title} {nxt}"
-            title_idx += 1
-        start_idx = title_idx - (len(title.split("\n")) - 1)
-        while (
-            start_idx > start
-            and _DANGLING_CONJ.search(paras[start_idx - 1])
-            and (len(paras[start_idx - 1]) < 300 and not _ACT_MARKERS.search(paras[start_idx - 1]))
-        ):
-            title = f"{paras[start_idx - 1]} {title}"
-            start_idx -= 1
-        seg.title = title
-        seg.title_index = title_idx
-
-    # the act: what comes before the title (or the whole file if there is no agreement)
-    act_end = title_idx if title_idx is not None else (first_art if heads else len(paras))
-    act_paras = paras[start:act_end]
-    if act_paras and _ACT_MARKERS.search("\n".join(act_paras)):
-        kept: list[str] = []
-        for p in act_paras:
-            if _STAMP.search(p) or _NOTE_LINE.match(p):
-                break  # the stamp and the publisher's notes close the act
-            kept.append(p)
-        stamp_at = next((j for j, p in enumerate(act_paras) if _STAMP.search(p)), None)
-        if stamp_at is not None:
-            # a stamp broken over several short paragraphs: take its pieces around it
-            lo = stamp_at
-            while lo > len(kept) and len(act_paras[lo - 1].split()) <= 3:
-                lo -= 1
-            hi = stamp_at + 1
-            while hi < len(act_paras) and len(act_paras[hi]) < 40:
-                hi += 1
-            seg.stamp = " ".join(act_paras[lo:hi])
-        seg.act = kept
-        seg.act_range = (start, start + len(kept))
-
-    # the note: prose about an agreement, no articles, no act
+    main = versions[0]
+    # a note: prose about an agreement, no articles, no act
     note_hits = len(_NOTE_PHRASES.findall(text))
-    seg.note = bool(_NOTE_MARK.search(head)) or (not heads and not seg.act and note_hits >= 2)
-
-    if title_idx is not None:
-        seg.preamble = paras[title_idx + 1 : first_art]
-    elif heads and not seg.act:
-        seg.preamble = paras[start:first_art]
-
-    # articles
-    bounds = [i for i, _, _ in heads] + [len(paras)]
-    for k, (i, num, heading) in enumerate(heads):
-        body_start = i + 1
-        if heading is None and _heading_on_next_line(paras, i):
-            heading = paras[i + 1]
-            body_start = i + 2
-        if heading and sum(c.isalpha() for c in heading) > 3 and heading.isupper():
-            heading = recase_all_caps(heading)  # "ENTRY INTO FORCE" -> "Entry into Force"
-        seg.articles.append(
-            ParsedArticle(number=num, heading=heading, text="\n".join(paras[body_start : bounds[k + 1]]))
-        )
-
-    # final clauses and signature block: cut from the last article (or the preamble-less tail)
-    if seg.articles:
-        last = seg.articles[-1]
-        lines = last.text.split("\n") if last.text else []
-        cut = next((j for j, p in enumerate(lines) if _TESTIMONIUM.search(p)), None)
-        sig_from = _signature_start(lines, cut)
-        if cut is not None:
-            seg.final_clauses = lines[cut:sig_from]
-            seg.signature_block = lines[sig_from:]
-            last.text = "\n".join(lines[:cut])
-        else:
-            seg.signature_block = lines[sig_from:]
-            last.text = "\n".join(lines[:sig_from])
-    elif seg.title is not None and not seg.note:
-        # an agreement without numbered articles: testimonium and signatures at the end
-        tail = paras[(title_idx or 0) + 1 :]
-        cut = next((j for j, p in enumerate(tail) if _TESTIMONIUM.search(p)), None)
-        if cut is not None:
-            sig_from = _signature_start(tail, cut)
-            seg.final_clauses = tail[cut:sig_from]
-            seg.signature_block = tail[sig_from:]
-
-    if title_idx is not None:
-        seg.body = paras[title_idx:]
-    elif heads:
-        seg.body = paras[start if not seg.act else first_art :]
-    elif not seg.act:
-        seg.body = paras[start:]
+    _segment_version(seg, main.lo, main.hi, main.runs, first=True, note_hits=note_hits)
+    seg.language = main.language
+    for v in versions[1:]:
+        other = Segments(paragraphs=paras, offsets=offsets, language=v.language)
+        _segment_version(other, v.lo, v.hi, v.runs, first=False)
+        seg.versions.append(other)
     return seg
 
 
@@ -358,10 +635,11 @@ def _signature_start(lines: list[str], cut: int | None) -> int:
     """Index of the first line of the trailing signature block."""
     j = len(lines)
     lo = (cut + 1) if cut is not None else 0
+    sig = _signature()
     while j > lo:
         p = lines[j - 1]
         short = len(p) <= 90 and (not p or p[-1] not in ".;:,")
-        if (_SIGNATURE.search(p) and len(p) <= 160) or (short and (cut is not None or _caps_or_name(p))):
+        if (sig.search(p) and len(p) <= 160) or (short and (cut is not None or _caps_or_name(p))):
             j -= 1
             continue
         break

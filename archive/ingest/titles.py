@@ -12,35 +12,32 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.patterns import KIND_WORDS
-from archive.language import fold_lookalikes
+from archive.ingest.patterns import kind_matches
+from archive.language import detect_language, fold_lookalikes, profile
 from archive.language.countries import english_long_name
 
 __all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "topic_phrase"]
 
-_KIND_RES = [(re.compile(rf"(?<![\w-]){p}", re.I), k) for p, k in KIND_WORDS]
-_HEAD_FIRST = re.compile(
-    r"^(?:соглашени|договор|протокол|конвенци|меморандум|agreement|treaty|protocol|"
-    r"convention|memorandum|exchange\s+of\s+notes|համաձայնագ|պայմանագ|արձանագր|կոնվենց|հուշագ)",
-    re.I,
-)
 
-
-def kind_of(title: str | None) -> str | None:
-    """The kind from the title's head noun (first word in ru/en, last in kk/hy/az)."""
+def kind_of(title: str | None, language: str | None = None) -> str | None:
+    """The kind from the title's head noun. Head-first languages (ru, en, nl, fr …) open
+    the title with it, perhaps after capitalised modifiers ("Free Trade Agreement",
+    "Protocol amending the Agreement …" is a protocol); head-last ones (kk, hy, az) end
+    with it ("… келісімге өзгерістер енгізу туралы хаттама")."""
     if not title:
         return None
     t = fold_lookalikes(title).strip()
-    if _HEAD_FIRST.match(t):
-        for rx, kind in _KIND_RES:
-            if rx.match(t):
-                return kind
-    best: tuple[int, str] | None = None
-    for rx, kind in _KIND_RES:
-        for m in rx.finditer(t):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), kind)
-    return best[1] if best else None
+    found = kind_matches(t)
+    if not found:
+        return None
+    prof = profile(language or detect_language(t))
+    if prof is not None and prof.head == "last":
+        return found[-1][2]
+    start, _, kind = found[0]
+    lead = t[:start].split()
+    if len(lead) <= 6 and all(w[:1].isupper() or w in ("–", "-", "/", "&") for w in lead):
+        return kind
+    return found[-1][2]
 
 
 _RU_GEN_TO_NOM = [

@@ -60,9 +60,11 @@ def test_numbering_must_run_in_sequence():
     assert [a.number for a in seg.articles] == ["1", "2"]
 
 
-def test_a_restart_at_one_ends_the_articles():
+def test_a_restart_at_one_in_the_same_language_is_an_annex_of_the_text():
     text = "Agreement on X\n\nArticle 1\n\nA.\n\nArticle 2\n\nB.\n\nAnnex\n\nArticle 1\n\nC."
-    assert [a.number for a in _seg(text).articles] == ["1", "2"]
+    seg = _seg(text)
+    assert [a.number for a in seg.articles] == ["1", "2", "1"]
+    assert seg.versions == []
 
 
 def test_truncated_start_keeps_the_first_heading():

@@ -1,4 +1,4 @@
-"""Dates written in words or digits, in kk / ru / hy / en / az / uz / ky / tr.
+"""Dates written in words or digits, in every language profile (month names from CLDR).
 
 ``find_dates(text)`` returns every date with its position; inflected month names and
 case endings are accepted (``2024 жылғы 16 қыркүйектегі``, ``2004 жылдың 1 наурызы``,
@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from archive.language.months import month_alternation, month_number
+
 __all__ = ["DateMatch", "find_dates", "first_date", "parse_date"]
 
 
@@ -24,22 +26,7 @@ class DateMatch:
     text: str
 
 
-_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("қаңтар", "январ", "january", "jan", "հունվար", "yanvar", "ocak", "үчтүн айы"),
-    2: ("ақпан", "феврал", "february", "feb", "փետրվար", "fevral", "şubat", "бирдин айы"),
-    3: ("наурыз", "март", "march", "mar", "մարտ", "mart"),
-    4: ("сәуір", "апрел", "april", "apr", "ապրիլ", "aprel", "nisan"),
-    5: ("мамыр", "мая", "май", "мае", "may", "մայիս", "mayıs"),
-    6: ("маусым", "июн", "june", "jun", "հունիս", "iyun", "haziran"),
-    7: ("шілде", "июл", "july", "jul", "հուլիս", "iyul", "temmuz"),
-    8: ("тамыз", "август", "august", "aug", "օգոստոս", "avqust", "avgust", "ağustos"),
-    9: ("қыркүйек", "сентябр", "september", "sept", "sep", "սեպտեմբեր", "sentyabr", "sentabr", "eylül"),
-    10: ("қазан", "октябр", "october", "oct", "հոկտեմբեր", "oktyabr", "oktabr", "ekim"),
-    11: ("қараша", "ноябр", "november", "nov", "նոյեմբեր", "noyabr", "kasım"),
-    12: ("желтоқсан", "декабр", "december", "dec", "դեկտեմբեր", "dekabr", "aralık"),
-}  # fmt: skip
-_STEM_TO_MONTH = {stem: m for m, stems in _MONTHS.items() for stem in stems}
-_MONTH_ALT = "|".join(sorted((re.escape(s) for s in _STEM_TO_MONTH), key=len, reverse=True))
+_MONTH_ALT = month_alternation()
 # month stem + any inflection (кыркүйектегі, наурызда, сентября, սեպտեմբերի)
 _MONTH = rf"(?P<month>(?:{_MONTH_ALT})[^\W\d_]*)"
 _Q = r"[«\"“„'‘]?"
@@ -61,7 +48,8 @@ _PATTERNS = [
     ),
     # ru / en / az / hy: 16 сентября 2024 года ; «7» июня 2024 г. ; 7 June 2024 ; 7 iyun 2024-cü il
     re.compile(
-        rf"{_DAY}(?:st|nd|rd|th)?\s*-?\s*(?:day\s+of\s+)?{_MONTH}\s*,?\s*{_YEAR}"
+        rf"{_DAY}(?:st|nd|rd|th|er|e|ste|de|º|°|\.)?\s*-?\s*(?:day\s+of\s+(?:the\s+month\s+of\s+)?|de\s+|del\s+)?"
+        rf"{_MONTH}\s*,?\s*(?:(?:de|del|of(?:\s+the\s+year)?|in\s+the\s+year)\s+)?{_YEAR}"
         rf"(?:\s*(?:года|год|г\.|г\b|year|-?c[iıuü]\s+il|il|yil|թվականի|թ\.))?",
         re.I,
     ),
@@ -72,30 +60,10 @@ _PATTERNS = [
     # ISO: 2024-09-16
     re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])"),
 ]
-_AMBIGUOUS_SHORT = {"mar", "may", "jun", "jul", "jan", "feb", "apr", "aug", "sep", "oct", "nov", "dec"}
 
 
 def _month_number(word: str) -> int | None:
-    if word.isdigit():
-        n = int(word)
-        return n if 1 <= n <= 12 else None
-    w = word.lower()
-    for stem in sorted(_STEM_TO_MONTH, key=len, reverse=True):
-        if w.startswith(stem):
-            rest = w[len(stem) :]
-            if stem in _AMBIGUOUS_SHORT and rest not in ("", "."):
-                # short English abbreviations only as such ("Mar", not "marriage")
-                if stem == "may" and rest == "":
-                    return 5
-                continue
-            if stem == "март" and rest not in ("", "а", "е", "ы", "та", "тта", "ында"):
-                continue
-            if stem in ("мая", "май", "мае") and rest not in ("", "ы", "да", "ға"):
-                continue
-            if stem == "mart" and rest not in ("", "da", "ta", "ın", "ın"):
-                continue
-            return _STEM_TO_MONTH[stem]
-    return None
+    return month_number(word)
 
 
 _DIGIT = re.compile(r"\d")

@@ -1,10 +1,14 @@
 """extract_metadata: segments -> agreement, act, relations, document kinds, warnings.
 
-Each fact comes from the place the genre puts it: the signature date and place from the
-testimonium ("... жасалды", "Совершено в ...", "Done at ..."), else from the act clause
-that names the agreement ("2024 жылғы 7 маусымда Баку қаласында жасалған ..."), else from
-a registry card; the term and languages from the final articles; parties from the title.
-Nothing is guessed: what is not found stays None / [].
+Each fact is looked for everywhere the genre states it, and the readings are combined
+(``archive.ingest.evidence``): the parties in the title's frame, the preamble's opening,
+the act's clause that names the agreement, the signature block and a registry card (and,
+failing all of them, how often each country is named); the date and place of signature
+in the testimonium ("Done at … on …", "Совершено в …", "Gedaan te …", "… жасалды"), the
+act's clause ("… 7 июня 2012 года подписанное в городе Астане"), a registry card and a
+date in the title; the title from the heading, the act and a registry card. Every value
+comes with a confidence and the passages it was read from (offsets into the normalised
+text); what no place states stays None / [].
 """
 
 from __future__ import annotations
@@ -16,14 +20,23 @@ from dataclasses import dataclass, field
 from archive.ingest.acts import cited_acts, extract_act
 from archive.ingest.authorities import extract_authorities
 from archive.ingest.dates import find_dates
+from archive.ingest.evidence import Candidates, Fact
 from archive.ingest.languages import authentic_languages, prevailing_language
-from archive.ingest.parties import extract_parties, split_parties
+from archive.ingest.parties import (
+    PartyInfo,
+    parties_from_mentions,
+    parties_from_preamble,
+    parties_from_signatures,
+    parties_from_title,
+    party_level,
+    split_parties,
+)
 from archive.ingest.places import find_place
 from archive.ingest.relations import find_relations
-from archive.ingest.segment import Segments
+from archive.ingest.segment import Segments, testimonium_pattern
 from archive.ingest.terms import extract_term
-from archive.ingest.titles import english_title, kind_of, nominative_title, title_from_act
-from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation
+from archive.ingest.titles import english_title, kind_of, nominative_title, title_from_act_text
+from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation, ParsedVersion
 from archive.language import detect_language
 from archive.language.countries import find_countries
 
@@ -53,16 +66,33 @@ def suggest_topics_safe(text: str, language: str | None) -> list[str]:
     return list(suggest_topics(text, language))
 
 
+# How much each place is worth, per field (0..1). Two places that agree give a confident
+# value; one place below evidence.CONFIDENT gives a warning.
+WEIGHTS = {
+    "parties": {
+        "registry": 0.85,
+        "title": 0.8,
+        "heading": 0.7,
+        "preamble": 0.75,
+        "act": 0.75,
+        "note": 0.6,
+        "signature": 0.55,
+        "mentions": 0.35,
+    },
+    "signed": {"registry": 0.85, "testimonium": 0.85, "act": 0.8, "title": 0.6, "signature": 0.5},
+    "title": {"registry": 0.85, "heading": 0.8, "act": 0.75},
+}
+
 _SIGN_VERB = re.compile(
     r"жасалған|қол\s+қойылған|совершенн\w*|подписанн\w*|заключенн\w*|signed|done\s+at|"
-    r"ստորագրված|կնքված|imzalanmış|imzolangan",
+    r"ստորագրված|կնքված|imzalanmış|imzolangan|ondertekend|signé\w*|unterzeichnet\w*|firmad\w*",
     re.I,
 )
 _EIF_CUE = re.compile(
     r"вступил[оаи]?\s+в\s+силу|вступлени[еяю]\s+в\s+силу|вступает\s+в\s+силу|"
     r"күшіне\s+енді|күшіне\s+енген|күшіне\s+ену|entered\s+into\s+force|entry\s+into\s+force|"
     r"came\s+into\s+force|ուժի\s+մեջ\s+է\s+մտել|ուժի\s+մեջ\s+մտնելու|qüvvəyə\s+minmişdir|"
-    r"kuchga\s+kirgan",
+    r"kuchga\s+kirgan|in\s+werking\s+getreden|entré\w*\s+en\s+vigueur|in\s+Kraft\s+getreten",
     re.I,
 )
 _NOTE_KIND_WORDS = re.compile(
@@ -70,55 +100,65 @@ _NOTE_KIND_WORDS = re.compile(
     r"Конвенци\w*|Меморандум\w*|Келісім\w*|Шарт\w*|Хаттама\w*|Agreement|Treaty|Protocol|"
     r"Convention|Memorandum)"
 )
+_TITLE_DATE = re.compile(r"\s*\((?P<inner>[^()]{4,80})\)\s*$")
+_DATE_AFTER_VERB = re.compile(r"совершенн|подписанн|заключенн|signed|done|ondertekend|sign|unterzeichnet|firmad", re.I)
 
 
-def _signature_from_testimonium(lines: list[str], language: str | None):
-    for line in lines:
-        dates = find_dates(line)
-        if dates:
-            return dates[0].date, find_place(line, language)
-    return None, None
+def _own_language(text: str | None, default: str | None) -> str | None:
+    """The language a heading is written in, when its words tell (a file's Dutch database
+    heading above an English text); else the text's."""
+    if not text:
+        return default
+    from archive.language.detect import language_scores
+
+    scores = language_scores(text)
+    if not scores or max(scores.values()) < 8 or scores.get(default or "", 0) >= max(scores.values()):
+        return default
+    return detect_language(text)
 
 
-_DATE_AFTER_VERB = re.compile(r"совершенн|подписанн|заключенн|signed|done", re.I)
+def _dates_in(text: str, lo: int):
+    return [(d, lo + d.start, lo + d.end) for d in find_dates(text)]
 
 
 def _signature_from_act(act_text: str, language: str | None):
-    """Date and place next to "жасалған" / "совершенное" / "signed" in the act.
+    """(date, place, start, end) next to "жасалған" / "совершенное" / "signed" in the act.
 
     Kazakh/Armenian put the date before the participle ("2024 жылғы 7 маусымда Баку
     қаласында жасалған"), Russian/English after it ("совершенное в городе Баку 24 мая
     2005 года")."""
     for m in _SIGN_VERB.finditer(act_text):
-        before = act_text[max(0, m.start() - 120) : m.start()]
+        b0 = max(0, m.start() - 120)
+        before = act_text[b0 : m.start()]
         after = act_text[m.end() : m.end() + 120]
         d_before = find_dates(before)
         d_after = find_dates(after)
         found_before = found_after = None
         if d_before and before[d_before[-1].end :].strip().count(" ") <= 4:
             d = d_before[-1]
-            found_before = d.date, find_place(before[d.start :], language)
+            found_before = d.date, find_place(before[d.start :], language), b0 + d.start, m.end()
         if d_after and after[: d_after[0].start].count(" ") <= 6:
             d = d_after[0]
-            found_after = d.date, find_place(after[: d.end], language)
+            found_after = d.date, find_place(after[: d.end], language), m.start(), m.end() + d.end
         first, second = (
             (found_after, found_before) if _DATE_AFTER_VERB.match(m.group(0)) else (found_before, found_after)
         )
         if first or second:
             return first or second
-    return None, None
+    return None
 
 
-def _entry_into_force(text: str) -> object:
+def _entry_into_force(text: str):
+    """(date, start, end) of a stated entry into force."""
     for m in _EIF_CUE.finditer(text):
         window_after = text[m.end() : m.end() + 60]
         window_before = text[max(0, m.start() - 60) : m.start()]
         d = find_dates(window_after)
         if d and window_after[: d[0].start].count(" ") <= 4:
-            return d[0].date
+            return d[0].date, m.start(), m.end() + d[0].end
         d = find_dates(window_before)
         if d and window_before[d[-1].end :].count(" ") <= 3:
-            return d[-1].date
+            return d[-1].date, max(0, m.start() - 60) + d[-1].start, m.end()
     return None
 
 
@@ -143,17 +183,17 @@ def _registry_facts(fields: dict[str, str]) -> dict[str, object]:
     return out
 
 
-def _note_parties(text: str, language: str | None) -> list[str]:
+def _note_parties(text: str, language: str | None) -> tuple[PartyInfo, int]:
     # "Հայաստանի և Ղազախստանի միջև", "между Казахстаном и ...": the first pair named
     for m in re.finditer(r"([^.։:\n]{0,160}?)\s(?:միջև|арасындағы|арасында)\b", text):
         info = split_parties(m.group(1), language)
         if len(info.codes) >= 2:
-            return info.codes[:2]
+            return info, m.start(1)
     for m in re.finditer(r"(?:между|between)\s([^.։:\n]{0,200})", text):
         info = split_parties(m.group(1), language)
         if len(info.codes) >= 2:
-            return info.codes[:2]
-    return find_countries(text)[:2]
+            return info, m.start(1)
+    return PartyInfo(), 0
 
 
 def _note_kind(text: str) -> str | None:
@@ -183,10 +223,126 @@ def _merge(related: list[ParsedRelation], more: list[ParsedRelation]) -> None:
             same.place = same.place or rel.place
 
 
+def _locate(text: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
+    """Offsets of ``needle`` inside ``text[lo:hi]`` (the whole range when not found)."""
+    if needle:
+        probe = needle[:80]
+        at = text.find(probe, lo, hi)
+        if at >= 0:
+            return at, at + len(needle)
+    return lo, hi
+
+
+class _Reader:
+    """The readings of one file, field by field, with the passages they came from."""
+
+    def __init__(self, seg: Segments, text: str, language: str | None) -> None:
+        self.seg = seg
+        self.text = text
+        self.language = language
+        self.c = Candidates(text)
+        self.party_readings: list[tuple[str, PartyInfo]] = []
+
+    def span(self, rng: tuple[int, int] | None) -> tuple[int, int]:
+        return self.seg.span(*rng) if rng else (0, 0)
+
+    # --- parties -------------------------------------------------------------------
+    def add_parties(self, info: PartyInfo, source: str, base: int, quote: str | None = None) -> None:
+        if len(info.codes) < 2:
+            return
+        self.c.add("parties", info.codes, WEIGHTS["parties"][source], source, base + info.start, base + info.end, quote)
+        self.party_readings.append((source, info))
+
+    def party_info(self, fact: Fact) -> PartyInfo:
+        """The reading (as written, level, territories) that best tells how the parties are
+        named: the title's, then the preamble's, the act's … among those that agree."""
+        key = tuple(sorted(fact.value))
+        order = ["title", "preamble", "act", "heading", "note", "signature", "registry", "mentions"]
+        agreeing = [(s, i) for s, i in self.party_readings if tuple(sorted(i.codes)) == key]
+        agreeing.sort(key=lambda si: (not si[1].as_written, order.index(si[0]) if si[0] in order else 99))
+        return agreeing[0][1] if agreeing else PartyInfo(codes=list(fact.value))
+
+
+def _testimonium_lines(seg: Segments) -> list[tuple[str, int]]:
+    """(line, offset) of the final clauses, else of the last article's closing lines."""
+    out: list[tuple[str, int]] = []
+    if seg.tail_range:
+        lo, hi = seg.tail_range
+        out = [(seg.paragraphs[i], seg.offsets[i]) for i in range(lo, min(hi, len(seg.paragraphs)))]
+    if not out and seg.articles and seg.article_starts:
+        last_start = seg.article_starts[-1]
+        end = seg.body_range[1] if seg.body_range else len(seg.paragraphs)
+        for i in range(max(last_start, end - 4), end):
+            if testimonium_pattern().search(seg.paragraphs[i]):
+                out.append((seg.paragraphs[i], seg.offsets[i]))
+    return out
+
+
+def _read_signature(r: _Reader, act_lo: int, act_text: str, registry: dict[str, object]) -> None:
+    c = r.c
+    for line, off in _testimonium_lines(r.seg):
+        dates = find_dates(line)
+        cue = testimonium_pattern().search(line)
+        if dates:
+            d = dates[0]
+            source = "testimonium" if cue else "signature"
+            c.add("signed_date", d.date, WEIGHTS["signed"][source], source, off + d.start, off + d.end, line)
+        if cue:
+            place = find_place(line, r.language)
+            if place:
+                c.add("signed_place", place, 0.8, "testimonium", off, off + len(line), line)
+    if act_text:
+        found = _signature_from_act(act_text, r.language)
+        if found:
+            date, place, s, e = found
+            c.add("signed_date", date, WEIGHTS["signed"]["act"], "act", act_lo + s, act_lo + e)
+            if place:
+                c.add("signed_place", place, 0.75, "act", act_lo + s, act_lo + e)
+    if registry.get("signed_date"):
+        c.add("signed_date", registry["signed_date"], 0.85, "registry", *r.span((0, r.seg.registry_end)))
+    if registry.get("signed_place"):
+        c.add("signed_place", registry["signed_place"], 0.85, "registry", *r.span((0, r.seg.registry_end)))
+
+
+def _title_aside(title: str) -> tuple[str, str | None]:
+    """A trailing "(Moscow, 11 November, 1992)" is the signature, not part of the title."""
+    m = _TITLE_DATE.search(title)
+    if m and find_dates(m.group("inner")):
+        return title[: m.start()].rstrip(" ,"), m.group("inner")
+    return title, None
+
+
+def _version(seg: Segments) -> ParsedVersion:
+    start, end = seg.span(*seg.body_range) if seg.body_range else (0, 0)
+    title = nominative_title(_title_aside(seg.title)[0], seg.language) if seg.title else None
+    return ParsedVersion(
+        language=seg.language,
+        title=title,
+        preamble="\n".join(seg.preamble),
+        final_clauses="\n".join(seg.final_clauses),
+        signature_block="\n".join(seg.signature_block),
+        articles=list(seg.articles),
+        start=start,
+        end=end,
+    )
+
+
+def _set(agreement: ParsedAgreement, name: str, fact: Fact | None, warnings: list[str]) -> object:
+    if fact is None:
+        return None
+    agreement.confidence[name] = fact.confidence
+    agreement.evidence[name] = fact.evidence
+    if fact.warning:
+        warnings.append(fact.warning)
+    return fact.value
+
+
 def extract_metadata(seg: Segments, text: str) -> Metadata:
     warnings: list[str] = []
     agreement_text = seg.agreement_text
-    language = detect_language(agreement_text or text)
+    language = seg.language or detect_language(agreement_text or text)
+    r = _Reader(seg, text, language)
+    c = r.c
 
     kinds: list[str] = []
     if seg.registry:
@@ -205,55 +361,139 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         kinds.append("other")
 
     registry = _registry_facts(seg.registry) if seg.registry else {}
+    act_lo, act_hi = r.span(seg.act_range)
+    act_text = text[act_lo:act_hi] if seg.act_range else ""
 
-    # --- the agreement -----------------------------------------------------------------
+    # --- the title ------------------------------------------------------------------
     agreement = ParsedAgreement(language=language)
-    title = nominative_title(seg.title, language) if seg.title else None
-    act_title = title_from_act(seg.act, language) if seg.act else None
-    if title is None:
-        title = act_title or (registry.get("title") if isinstance(registry.get("title"), str) else None)
-    agreement.title = title
-    agreement.kind = kind_of(title) or registry.get("kind")  # type: ignore[assignment]
+    heading_title = aside = None
+    title_language = _own_language(seg.title, language) if seg.title else language
+    if seg.title:
+        heading_title, aside = _title_aside(seg.title)
+        heading_title = nominative_title(heading_title, title_language)
+        lo, hi = r.span(seg.title_range)
+        c.add("title", heading_title, WEIGHTS["title"]["heading"], "heading", lo, hi, seg.title)
+    act_title = found = None
+    if act_text:
+        found = title_from_act_text(act_text, language)
+        if found:
+            act_title, s, e = found
+            c.add("title", act_title, WEIGHTS["title"]["act"], "act", act_lo + s, act_lo + e)
+    if isinstance(registry.get("title"), str):
+        c.add("title", registry["title"], WEIGHTS["title"]["registry"], "registry", *r.span((0, seg.registry_end)))
+    title_fact = _title_fact(c, heading_title, act_title)
+    agreement.title = _set(agreement, "title", title_fact, warnings)  # type: ignore[assignment]
+    title = agreement.title
 
-    parties = extract_parties(title, seg.preamble, language)
-    if not parties.codes and act_title and act_title != title:
-        parties = extract_parties(act_title, [], language)
-    agreement.parties = parties.codes
-    agreement.parties_as_written = parties.as_written
-    agreement.party_level = parties.level
-    if not agreement.parties and registry.get("parties"):
-        agreement.parties = list(registry["parties"])  # type: ignore[arg-type]
+    # --- parties ----------------------------------------------------------------------
+    if heading_title:
+        lo, _ = r.span(seg.title_range)
+        r.add_parties(parties_from_title(seg.title or "", title_language), "title", lo, seg.title)
+    for i in seg.headings:
+        # another heading of the file ("##Briefwisseling tussen X en Y …" above the letters' own title)
+        para = seg.paragraphs[i]
+        info = parties_from_title(para, _own_language(para, language))
+        if len(info.codes) >= 2:
+            r.add_parties(info, "heading", seg.offsets[i])
+            break
+    if act_title and found:
+        # the act's clause names the agreement: its frame gives the parties
+        info = parties_from_title(act_title, language)
+        info.start, info.end = found[1], found[2]
+        r.add_parties(info, "act", act_lo)
+    if seg.preamble_range:
+        lo_p, hi_p = seg.preamble_range
+        for i in range(lo_p, min(hi_p, lo_p + 3)):
+            info = parties_from_preamble(seg.paragraphs[i], language)
+            if len(info.codes) >= 2:
+                r.add_parties(info, "preamble", seg.offsets[i])
+                break
+    lines = _testimonium_lines(seg)
+    if seg.signature_block or lines:
+        sig_lines = [line for line, _ in lines] + [x for x in seg.signature_block if x not in {ln for ln, _ in lines}]
+        info = parties_from_signatures(sig_lines, language)
+        if len(info.codes) >= 2:
+            lo, hi = r.span(seg.tail_range) if seg.tail_range else (lines[0][1], lines[-1][1] + len(lines[-1][0]))
+            info.start, info.end = 0, hi - lo
+            r.add_parties(info, "signature", lo)
+    if isinstance(registry.get("parties"), list) and len(registry["parties"]) >= 2:  # type: ignore[arg-type]
+        lo, hi = r.span((0, seg.registry_end))
+        reg = PartyInfo(codes=list(registry["parties"]), start=0, end=hi - lo)  # type: ignore[arg-type]
+        r.add_parties(reg, "registry", lo)
+    if seg.note and not has_agreement_text and "parties" not in c:
+        info, at = _note_parties(text, language)
+        r.add_parties(info, "note", at)
+    if "parties" not in c and (agreement_text or act_text):
+        pair, firsts = parties_from_mentions(agreement_text or text)
+        if pair:
+            base = seg.span(*seg.body_range)[0] if seg.body_range and agreement_text else 0
+            first = min(firsts, key=lambda f: f[1])
+            info = PartyInfo(codes=pair, start=first[1], end=first[2])
+            r.add_parties(info, "mentions", base)
+    parties_fact = c.resolve("parties")
+    if parties_fact is not None:
+        info = r.party_info(parties_fact)
+        codes = list(info.codes) if info.codes else list(parties_fact.value)
+        agreement.parties = codes
+        agreement.parties_as_written = list(info.as_written)
+        agreement.party_level = info.level or party_level(info.as_written)
+        agreement.territories = dict(info.territories)
+        agreement.multilateral = len(codes) >= 3
+        _set(agreement, "parties", parties_fact, warnings)
+        if agreement.party_level:
+            agreement.confidence["party_level"] = parties_fact.confidence if info.as_written else 0.4
+            agreement.evidence["party_level"] = parties_fact.evidence[:1]
 
+    # --- kind ---------------------------------------------------------------------------
+    agreement.kind = kind_of(title, language) or registry.get("kind")  # type: ignore[assignment]
     if seg.note and not has_agreement_text:
-        agreement.parties = agreement.parties or _note_parties(text, language)
         agreement.kind = agreement.kind or _note_kind(text)
+    if agreement.kind and title_fact:
+        agreement.confidence["kind"] = title_fact.confidence
+        agreement.evidence["kind"] = title_fact.evidence[:1]
 
-    # signature
-    signed, place = _signature_from_testimonium(seg.final_clauses, language)
-    if signed is None and seg.articles:
-        tail = seg.articles[-1].text.split("\n")[-3:]
-        signed, place = _signature_from_testimonium(
-            [t for t in tail if re.search(r"жасалды|Совершено|Done|Կատարված", t)], language
+    # --- signature ------------------------------------------------------------------------
+    _read_signature(r, act_lo, act_text, registry)
+    if aside:
+        d = find_dates(aside)
+        lo, hi = r.span(seg.title_range)
+        if d:
+            c.add("signed_date", d[0].date, WEIGHTS["signed"]["title"], "title", lo, hi, aside)
+        place = find_place(aside, language) or (aside.split(",")[0].strip() if "," in aside else None)
+        if place and not find_dates(place):
+            c.add("signed_place", place, 0.6, "title", lo, hi, aside)
+    agreement.signed_date = _set(
+        agreement, "signed_date", c.resolve("signed_date", label="date of signature"), warnings
+    )  # type: ignore[assignment]
+    agreement.signed_place = _set(
+        agreement, "signed_place", c.resolve("signed_place", label="place of signature"), warnings
+    )  # type: ignore[assignment]
+
+    eif = _entry_into_force(text)
+    if eif:
+        c.add("entry_into_force_date", eif[0], 0.7, "entry into force clause", eif[1], eif[2])
+    if registry.get("entry_into_force_date"):
+        c.add(
+            "entry_into_force_date", registry["entry_into_force_date"], 0.85, "registry", *r.span((0, seg.registry_end))
         )
-    if seg.act:
-        a_date, a_place = _signature_from_act("\n".join(seg.act), language)
-        if signed is None:
-            signed, place = a_date, place or a_place
-        elif a_date and a_date != signed:
-            warnings.append(f"the act dates the signature {a_date.isoformat()}, the text {signed.isoformat()}")
-        if place is None:
-            place = a_place
-    if signed is None and registry.get("signed_date"):
-        signed = registry["signed_date"]  # type: ignore[assignment]
-    if place is None and registry.get("signed_place"):
-        place = registry["signed_place"]  # type: ignore[assignment]
-    agreement.signed_date = signed  # type: ignore[assignment]
-    agreement.signed_place = place
-    agreement.entry_into_force_date = _entry_into_force(text) or registry.get(  # type: ignore[assignment]
-        "entry_into_force_date"
+    agreement.entry_into_force_date = _set(  # type: ignore[assignment]
+        agreement,
+        "entry_into_force_date",
+        c.resolve("entry_into_force_date", label="date of entry into force"),
+        warnings,
     )
+    if (
+        agreement.entry_into_force_date
+        and agreement.signed_date
+        and agreement.entry_into_force_date < agreement.signed_date
+    ):
+        warnings.append(
+            f"the entry into force ({agreement.entry_into_force_date.isoformat()}) is dated before the signature "
+            f"({agreement.signed_date.isoformat()}): one of the two dates is wrong"
+        )
+        agreement.confidence["entry_into_force_date"] = min(agreement.confidence.get("entry_into_force_date", 0.5), 0.3)
 
-    # term, languages, authorities
+    # --- term, languages, authorities --------------------------------------------------------
     last_articles = "\n".join(a.text for a in seg.articles[-3:])
     final = "\n".join(seg.final_clauses)
     agreement.term = extract_term(last_articles + "\n" + final) or (
@@ -266,16 +506,27 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     agreement.prevailing_language = prevailing_language(lang_text) or (
         prevailing_language(agreement_text) if has_agreement_text else None
     )
+    tail_lo, tail_hi = r.span(seg.tail_range) if seg.tail_range else (0, 0)
+    if agreement.term:
+        lo = seg.offsets[seg.article_starts[-min(3, len(seg.article_starts))]] if seg.article_starts else 0
+        agreement.confidence["term"] = 0.7
+        agreement.evidence["term"] = [_region(c, "final articles", lo, max(tail_hi, lo + len(last_articles)))]
+    if agreement.authentic_languages:
+        agreement.confidence["authentic_languages"] = 0.75
+        agreement.evidence["authentic_languages"] = [_region(c, "final clauses", tail_lo, tail_hi)] if tail_hi else []
     if has_agreement_text:
         agreement.authorities = extract_authorities(agreement_text, agreement.parties)
         agreement.preamble = "\n".join(seg.preamble)
         agreement.final_clauses = "\n".join(seg.final_clauses)
         agreement.signature_block = "\n".join(seg.signature_block)
         agreement.articles = list(seg.articles)
+        agreement.versions = [_version(v) for v in seg.versions if v.articles or v.title]
 
     agreement.title_en = english_title(
         agreement.title, agreement.kind, agreement.parties, agreement.party_level, language
     )
+    if agreement.title_en is None:
+        agreement.title_en = next((v.title for v in agreement.versions if v.language == "en" and v.title), None)
 
     # topics: what the agreement is about (title, preamble, first articles; or the note)
     if seg.note and not has_agreement_text:
@@ -302,6 +553,10 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         act_own = own | ({act.date} if act and act.date else set())
         _merge(related, find_relations([("\n".join(seg.act), None)], language, act_own))
 
+    # --- the act's evidence --------------------------------------------------------------------
+    if act is not None:
+        _act_evidence(c, act, act_text, act_lo, act_hi)
+
     # --- warnings ------------------------------------------------------------------------
     if seg.note and not seg.act:
         warnings.extend(cited_acts(text))
@@ -320,12 +575,17 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         if not seg.final_clauses and not seg.signature_block and tail and tail[-1] not in '.;։!?»"':
             warnings.append("the text seems truncated (no closing clauses, last sentence unfinished)")
         numbers = [a.number for a in seg.articles]
-        if numbers and numbers[0] not in ("1", "I"):
+        if numbers and numbers[0] not in ("1", "I", "1.1", "101", "1.01"):
             warnings.append(f"articles start at {numbers[0]} (text truncated at the start?)")
+    if agreement.versions:
+        langs = ", ".join(v.language or "?" for v in agreement.versions)
+        warnings.append(f"the file holds further language versions of the agreement ({langs})")
     if agreement.title is None and (has_agreement_text or act):
         warnings.append("the agreement's title was not found")
     if not agreement.parties and (has_agreement_text or act or seg.note):
         warnings.append("no parties recognised")
+    if agreement.multilateral:
+        warnings.append(f"{len(agreement.parties)} parties: a multilateral agreement")
 
     has_agreement = bool(has_agreement_text or act or seg.note or agreement.title or agreement.parties or registry)
     return Metadata(
@@ -336,3 +596,61 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         related=related,
         warnings=warnings,
     )
+
+
+def _region(c: Candidates, source: str, lo: int, hi: int):
+    from archive.ingest.evidence import Evidence
+
+    quote = " ".join(c.text[lo:hi].split())
+    return Evidence(source=source, quote=quote[:299] + ("…" if len(quote) > 299 else ""), start=lo, end=hi)
+
+
+def _title_fact(c: Candidates, heading: str | None, act_title: str | None) -> Fact | None:
+    """The title by priority (the agreement's own heading, then how the act or a registry
+    card names it); the other places confirm it when they read much the same words."""
+    cands = c.get("title")
+    if not cands:
+        return None
+    order = {"heading": 0, "registry": 1, "act": 2}
+    cands.sort(key=lambda x: order.get(x.evidence.source, 9))
+    best = cands[0]
+    confirm = [x for x in cands[1:] if _similar(x.value, best.value) >= 0.6]
+    confidence = best.weight
+    for x in confirm:
+        confidence = 1 - (1 - confidence) * (1 - x.weight)
+    evidence = [best.evidence, *[x.evidence for x in cands[1:]]]
+    warning = None
+    if confidence < 0.7:
+        warning = f"the title rests on one weak source: the {best.evidence.source}"
+    return Fact(value=best.value, confidence=round(confidence, 2), evidence=evidence, warning=warning)
+
+
+def _similar(a: str, b: str) -> float:
+    wa = {w[:5] for w in re.findall(r"\w{3,}", a.lower())}
+    wb = {w[:5] for w in re.findall(r"\w{3,}", b.lower())}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def _act_evidence(c: Candidates, act: ParsedAct, act_text: str, lo: int, hi: int) -> None:
+    from archive.ingest.evidence import Evidence
+
+    def ev(needle: str | None, source: str = "act header") -> list[Evidence]:
+        s, e = _locate(c.text, needle or "", lo, hi)
+        if e - s > 300:
+            e = s + 300
+        return [Evidence(source=source, quote=" ".join(c.text[s:e].split()), start=s, end=e)]
+
+    if act.number:
+        act.confidence["number"] = 0.9
+        act.evidence["number"] = ev(act.number)
+    if act.date:
+        act.confidence["date"] = 0.85
+        act.evidence["date"] = ev(act_text[:200].strip().split("\n")[0] if act_text else None)
+    act.confidence["type"] = 0.85 if act.type != "other" else 0.4
+    act.evidence["type"] = ev(act_text[:200].strip().split("\n")[0] if act_text else None)
+    if act.country:
+        act.confidence["country"] = 0.8
+    if act.action:
+        act.confidence["action"] = 0.8

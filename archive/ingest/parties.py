@@ -1,21 +1,44 @@
-"""Parties of an agreement: ISO codes in the order named, as written, and their level.
+"""Parties of an agreement: ISO codes in the order named, as written, their level, and
+where the text says so.
 
-The parties are read from the title ("X мен Y арасындағы", "между X и Y", "between X
-and Y", "X և Y միջև", "X ilə Y arasında", "X va Y oʻrtasida") or, failing that, from the
-first preamble paragraph ("Бұдан әрі Тараптар деп аталатын X мен Y", "X и Y, именуемые
-в дальнейшем Сторонами", "X and Y, hereinafter referred to as the Parties").
-Organisations (CSTO, UN, ...) are not countries and never become parties.
+Each place a genre names the parties has its finder, and each returns a ``PartyInfo``
+with the character span of the phrase it read:
+
+* the title's frame: "X мен Y арасындағы", "между X и Y", "between X and Y", "X և Y
+  միջև", "tussen X en Y", "entre X et Y", "zwischen X und Y", "X–Y Free Trade Agreement";
+* the preamble's opening: "Бұдан әрі Тараптар деп аталатын X мен Y", "X и Y, именуемые в
+  дальнейшем Сторонами", "The Government of X and the Government of Y, hereinafter …",
+  "Het Koninkrijk der Nederlanden en de Bondsrepubliek Duitsland, Geleid door …";
+* the signature block: "For the Government of X", "Voor het Koninkrijк …", "… үшін";
+* how often each country is named (a weak fallback).
+
+The frames, conjunctions and "hereinafter" words come from the language profiles. A
+territory named after its state with a territory phrase ("the Kingdom of the Netherlands,
+in respect of Aruba") is noted on that party, not made a party of its own; organisations
+(CSTO, UN, …) are not countries and never become parties.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from archive.language.countries import find_country_spans
+from archive.language import phrase_pattern, profiles
+from archive.language.countries import find_country_spans, sovereign_of
 
-__all__ = ["PartyInfo", "extract_parties", "party_level", "split_parties"]
+__all__ = [
+    "PartyInfo",
+    "extract_parties",
+    "parties_from_mentions",
+    "parties_from_preamble",
+    "parties_from_signatures",
+    "parties_from_title",
+    "party_level",
+    "split_parties",
+]
 
 
 @dataclass
@@ -23,31 +46,64 @@ class PartyInfo:
     codes: list[str] = field(default_factory=list)
     as_written: list[str] = field(default_factory=list)
     level: str | None = None
+    territories: dict[str, str] = field(default_factory=dict)  # party code -> territory it acts for
+    start: int = 0  # the phrase read, as offsets into the string given to the finder
+    end: int = 0
 
 
-_BETWEEN_AFTER = re.compile(
-    r"\s(?:арасындағы|арасында|арасынд[аы]ғы|ортосундагы|ортосунда|միջև|arasında|"
-    r"o['ʻ‘’]rtasida|ўртасида|arasındaki)\b",
-    re.I,
-)
-_BETWEEN_BEFORE = re.compile(r"\b(?:между|between|among|entre)\s", re.I)
-_CONJ = re.compile(r"\s(?:мен|бен|пен|және|и|and|և|ու|ilə|ile|va|ve|менен|hamda|жана)\s|,\s*", re.I)
-_PREAMBLE_LEAD = re.compile(
-    r"^(?:Бұдан\s+әрі|Мындан\s+ары|Bundan\s+sonra|Bundan\s+keyin|Бундан\s+кейин)\s+"
-    r"[^,]{0,60}?(?:деп\s+аталатын|деп\s+аталуучу|adlandırılan|deb\s+ataladigan|"
-    r"деб\s+аталадиган),?\s*",
-    re.I,
-)
-_PREAMBLE_TAIL = re.compile(
-    r",?\s*(?:именуем|hereinafter|այսուհետ|bundan\s+sonra|bundan\s+keyin|"
-    r"бундан\s+ары|далее\s+именуем|referred\s+to).*$",
-    re.I | re.S,
-)
+def _framed(key: str) -> tuple[list[str], list[str]]:
+    before: list[str] = []
+    after: list[str] = []
+    for p in profiles().values():
+        b, a = p.framed(key)
+        before += b
+        after += a
+    return before, after
+
+
+@functools.cache
+def _frames() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before, after = _framed("between")
+    return phrase_pattern(before), phrase_pattern(after)
+
+
+@functools.cache
+def _conjunction() -> re.Pattern[str]:
+    words = sorted({w for p in profiles().values() for w in p.words("and")}, key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:,\s*|\s)(?:{alts}|ilə|ile|hamda|жана)\s|,\s*", re.I)
+
+
+@functools.cache
+def _territory() -> re.Pattern[str]:
+    return phrase_pattern([w for p in profiles().values() for w in p.words("territory")])
+
+
+@functools.cache
+def _topic_words(language: str | None = None) -> re.Pattern[str]:
+    """Words that open a title's subject ("on", "inzake", "sur", "о"): the language's own,
+    or, when it is not known, every profile's except those that are another's "and" (en)."""
+    profs = profiles()
+    if language in profs and profs[language].words("topic_words"):
+        return phrase_pattern(profs[language].words("topic_words"), flags=0)
+    conj = {w for p in profs.values() for w in p.words("and")}
+    return phrase_pattern([w for p in profs.values() for w in p.words("topic_words") if w not in conj], flags=0)
+
+
+@functools.cache
+def _hereinafter() -> re.Pattern[str]:
+    return phrase_pattern([w for p in profiles().values() for w in p.words("hereinafter")])
+
+
+@functools.cache
+def _one_part() -> re.Pattern[str]:
+    return phrase_pattern([w for p in profiles().values() for w in p.words("of_the_one_part")])
+
 
 _GOV = re.compile(
     r"Үкімет|Үкiмет|Правительств|Government|GOVERNMENT|կառավարությ|Կառավարությ|Hökumət|"
     r"Hukumat|Hükümet|Өкмөт|Кабинет\w*\s+Министров|Cabinet\s+of\s+Ministers|Vazirlar\s+Mahkamasi|"
-    r"Министрлер\s+Кабинеті",
+    r"Министрлер\s+Кабинеті|Regering|Gouvernement|Regierung|Gobierno|Governo",
     re.I,
 )
 _AGENCY = re.compile(
@@ -55,7 +111,8 @@ _AGENCY = re.compile(
     r"комитет|Committee|Agency|агенттіг|Агентств|агентство|Служб|Service\b|Bank\b|Банк|"
     r"банкі|Прокуратур|прокуратур|Office\b|Department|Ведомств|ведомств|Academy|Академи|"
     r"University|Университет|Centre\b|Center\b|Орталығ|Центр|Администраци|Әкімшіліг|"
-    r"կոմիտե|գործակալությ|ծառայությ|բանկ|Komitə|Agentliy|Xidmət|Qo['ʻ]mita|Agentlig",
+    r"կոմիտե|գործակալությ|ծառայությ|բանկ|Komitə|Agentliy|Xidmət|Qo['ʻ]mita|Agentlig|"
+    r"Ministerie|Ministère|Ministerium|Ministerio|Minister\s+(?:of|for|van|voor)",
     re.I,
 )
 
@@ -123,25 +180,34 @@ def _hy_nominative(phrase: str) -> str:
     return " ".join([*words[:-1], last])
 
 
+_ARTICLE = re.compile(r"^(?:the|het|de|der|die|das|den|la|le|les|l['’]|el|los|las)\s+", re.I)
+
+
 def split_parties(phrase: str, language: str | None) -> PartyInfo:
     """Split "X мен Y" / "X и Y" / "X and Y" into parties, using country mentions."""
-    info = PartyInfo()
+    info = PartyInfo(end=len(phrase))
     spans = find_country_spans(phrase)
     if not spans:
         return info
-    # one span per party: consecutive mentions of the same country are one party
+    # one span per party: consecutive mentions of the same country are one party, and a
+    # territory named after its state with a territory phrase acts for that state
     groups: list[tuple[str, int, int]] = []
+    territories: dict[str, str] = {}
     for code, s, e in spans:
         if groups and groups[-1][0] == code:
             groups[-1] = (code, groups[-1][1], e)
+            continue
+        if groups and sovereign_of(code) == groups[-1][0] and _territory().search(phrase[groups[-1][2] : s]):
+            territories[groups[-1][0]] = code
+            groups[-1] = (groups[-1][0], groups[-1][1], e)
             continue
         groups.append((code, s, e))
     cuts = [0]
     for (_, _, e1), (_, s2, _) in itertools.pairwise(groups):
         between = phrase[e1:s2]
-        conj = list(_CONJ.finditer(between))
+        conj = list(_conjunction().finditer(between))
         if conj:
-            c = conj[-1] if language in ("ru", "en", None) else conj[0]
+            c = conj[-1] if language in ("ru", "en", "nl", "fr", "de", "es", "it", "pt", None) else conj[0]
             cuts.append(e1 + c.start())
             cuts.append(e1 + c.end())
         else:
@@ -150,18 +216,46 @@ def split_parties(phrase: str, language: str | None) -> PartyInfo:
     cuts.append(len(phrase))
     for k, (code, _, _) in enumerate(groups):
         part = phrase[cuts[2 * k] : cuts[2 * k + 1]].strip(" ,")
+        part = _one_part().sub("", part).strip(" ,")
         if code in info.codes:
             continue
         if language == "ru":
             part = _ru_nominative(part)
         elif language == "hy":
             part = _hy_nominative(part)
-        elif language == "en":
-            part = re.sub(r"^the\s+", "", part, flags=re.I)
+        elif language in ("en", "nl", "fr", "de", "es", "it", "pt"):
+            part = _ARTICLE.sub("", part)
         info.codes.append(code)
         info.as_written.append(part)
+    info.territories = territories
     info.level = party_level(info.as_written)
     return info
+
+
+def _party_chain(text: str, language: str | None = None) -> tuple[int, int] | None:
+    """The span of the run of party names at the start of ``text``: country mentions whose
+    gaps hold only party words ("the Government of", ", and", "in respect of Aruba"),
+    stopping at the first gap with sentence punctuation or a topic word ("on", "inzake")."""
+    spans = find_country_spans(text)
+    if not spans:
+        return None
+    first_start = spans[0][1]
+    end = spans[0][2]
+    for _, s, e in spans[1:]:
+        gap = text[end:s]
+        clean = _territory().sub(" ", _one_part().sub(" ", gap))
+        if len(gap) > 90 or re.search(r"[.;:!?։]", clean) or _topic_words(language).search(clean) or _hereinafter().search(gap):
+            break
+        end = e
+    # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic"
+    tail = re.match(
+        r"(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|of|the|and|и|Республик\w*|Федераци\w*|Republic|Federation|Kingdom|Federative))*",
+        text[end:],
+    )
+    if tail:
+        grown = re.split(r"\s(?:о|об|по|в|on|concerning|regarding|for|in)\s", tail.group(0))[0]
+        end += len(grown.rstrip())
+    return first_start, end
 
 
 _HEAD_WORD = re.compile(
@@ -172,59 +266,126 @@ _HEAD_WORD = re.compile(
 )
 
 
-def _title_phrase(title: str) -> str | None:
+def parties_from_title(title: str, language: str | None) -> PartyInfo:
+    """Parties the title's frame names ("between X and Y", "X мен Y арасындағы", "X–Y …")."""
+    offset = 0
     words = title.split(" ", 1)
     if len(words) == 2 and len(words[0]) >= 4 and (words[0].isupper() or _HEAD_WORD.match(words[0])):
-        title = words[1]  # "ՀԱՄԱՁԱՅՆԱԳԻՐ Հայաստանի ...", "СОГЛАШЕНИЕ между ..."
-    m = _BETWEEN_AFTER.search(title)
+        offset = len(words[0]) + 1  # "ՀԱՄԱՁԱՅՆԱԳԻՐ Հայաստանի ...", "СОГЛАШЕНИЕ между ..."
+    # asides ("(as authorised by the Government of the United Kingdom)") name no party
+    body = _PARENS.sub(lambda m: " " * len(m.group(0)), title[offset:])
+    before, after = _frames()
+    m = after.search(body)
     if m:
-        return title[: m.start()]
-    m = _BETWEEN_BEFORE.search(title)
+        info = split_parties(body[: m.start()], language)
+        info.start, info.end = offset, offset + m.start()
+        if len(info.codes) >= 2:
+            return info
+    m = before.search(body)
     if m:
-        rest = title[m.end() :]
-        spans = find_country_spans(rest)
-        if not spans:
-            return None
-        end = spans[-1][2]
-        # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic"
-        tail = re.match(
-            r"(?:\s+(?:[A-ZА-ЯЁ][\w-]*|of|the|and|и|Республик\w*|Федераци\w*|Republic|"
-            r"Federation|Kingdom|Federative))*",
-            rest[end:],
-        )
-        if tail:
-            grown = tail.group(0)
-            # stop before the topic preposition ("о", "on") when it slipped in
-            grown = re.split(r"\s(?:о|об|по|в|on|concerning|regarding|for|in)\s", grown)[0]
-            end += len(grown.rstrip())
-        return rest[:end]
-    return None
+        rest = body[m.end() :]
+        chain = _party_chain(rest, language)
+        if chain:
+            s, e = chain
+            info = split_parties(rest[:e], language)
+            info.start, info.end = offset + m.end(), offset + m.end() + e
+            if len(info.codes) >= 2:
+                return info
+    # "UNITED STATES – SINGAPORE FREE TRADE AGREEMENT", "Indo-Nepal Treaty": names before the kind word
+    spans = find_country_spans(body)
+    if len(spans) >= 2 and not before.search(body):
+        info = split_parties(body[: spans[-1][2]], language)
+        info.start, info.end = offset + spans[0][1], offset + spans[-1][2]
+        if len(info.codes) >= 2:
+            return info
+    return PartyInfo()
 
 
-def _preamble_phrase(first: str) -> str | None:
-    text = _PREAMBLE_LEAD.sub("", first.strip())
-    text = _PREAMBLE_TAIL.sub("", text)
-    return text if find_country_spans(text) else None
+_PREAMBLE_LEAD = re.compile(
+    r"^(?:Бұдан\s+әрі|Мындан\s+ары|Bundan\s+sonra|Bundan\s+keyin|Бундан\s+кейин)\s+"
+    r"[^,]{0,60}?(?:деп\s+аталатын|деп\s+аталуучу|adlandırılan|deb\s+ataladigan|"
+    r"деб\s+аталадиган),?\s*",
+    re.I,
+)
+_PARENS = re.compile(r"\s*\([^()]{0,160}\)")
+_LEAD_OK = frozenset("the of het de der van la le les l' el los las die das des du et and en und y и a an".split())
+
+
+def parties_from_preamble(paragraph: str, language: str | None) -> PartyInfo:
+    """Parties a preamble names at its very start ("X and Y, hereinafter referred to as …")."""
+    lead = _PREAMBLE_LEAD.match(paragraph)
+    offset = lead.end() if lead else 0
+    text = paragraph[offset : offset + 600]
+    # "(hereinafter referred to as 'India')": blank out asides, keeping offsets
+    text = _PARENS.sub(lambda m: " " * len(m.group(0)), text)
+    chain = _party_chain(text, language)
+    if not chain:
+        return PartyInfo()
+    s, e = chain
+    words = re.findall(r"[^\W\d_][\w'’]*", text[:s])
+    if len(words) > 8 or any(w[:1].islower() and w.lower() not in _LEAD_OK for w in words):
+        return PartyInfo()  # "Desiring to strengthen relations between X and Y": not the parties
+    info = split_parties(text[:e].strip(), None if language == "ru" else language)
+    info.start, info.end = offset + s, offset + e
+    return info
+
+
+@functools.cache
+def _signature_lead() -> re.Pattern[str]:
+    before, after = _framed("signature_lead")
+    b = "|".join(re.escape(x) for x in sorted(set(before), key=len, reverse=True))
+    a = "|".join(re.escape(x) for x in sorted(set(after), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s{{2,}}|\*)(?:{b})\s|(?:{a}):?(?:$|\s{{2,}})", re.I | re.M)
+
+
+def parties_from_signatures(lines: list[str], language: str | None) -> PartyInfo:
+    """Parties of the signature block: "For the Government of X:", "X үшін"."""
+    codes: list[str] = []
+    written: list[str] = []
+    lead = _signature_lead()
+    previous_lead = False
+    for line in lines:
+        has_lead = bool(lead.search(line))
+        if not has_lead and not previous_lead:
+            continue
+        previous_lead = has_lead and not find_country_spans(line)
+        info = split_parties(line, language)
+        for code, w in zip(info.codes, info.as_written, strict=False):
+            if code not in codes:
+                codes.append(code)
+                written.append(lead.sub(" ", w).strip(" :*"))
+    info = PartyInfo(codes=codes, as_written=written)
+    info.level = party_level(written)
+    return info
+
+
+def parties_from_mentions(text: str) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The two countries the text names most often (a weak hint), with their first mentions."""
+    spans = find_country_spans(text[:200000])
+    counts = Counter(code for code, _, _ in spans)
+    top = [code for code, n in counts.most_common(3) if n >= 2]
+    if len(top) < 2:
+        return [], []
+    if len(top) == 3 and counts[top[2]] * 2 > counts[top[1]]:
+        return [], []  # no clear pair
+    pair = top[:2]
+    firsts = [next(sp for sp in spans if sp[0] == code) for code in pair]
+    return pair, firsts
 
 
 def extract_parties(title: str | None, preamble: list[str], language: str | None) -> PartyInfo:
-    """Parties from the title, else from the first preamble paragraph."""
+    """Parties from the title, else from the first preamble paragraphs (for callers that
+    need one reading; the parser combines every place with its evidence)."""
     if title:
-        phrase = _title_phrase(title)
-        if phrase:
-            info = split_parties(phrase, language)
-            if len(info.codes) >= 2:
-                return info
-    for para in preamble[:2]:
-        phrase = _preamble_phrase(para)
-        if phrase:
-            # in kk the preamble names parties in the nominative already
-            info = split_parties(phrase, None if language == "ru" else language)
-            if len(info.codes) >= 2:
-                return info
+        info = parties_from_title(title, language)
+        if len(info.codes) >= 2:
+            return info
+    for para in preamble[:3]:
+        info = parties_from_preamble(para, language)
+        if len(info.codes) >= 2:
+            return info
     if title:
-        phrase = _title_phrase(title) or title
-        info = split_parties(phrase, language)
+        info = split_parties(title, language)
         if info.codes:
             return info
     return PartyInfo()

@@ -139,7 +139,7 @@ def _kind_regex(entry: str, compound: bool) -> str:
     words = entry.rstrip("*").split()
     body = r"\s+".join(re.escape(w).replace(r"\-", "[-‐]").replace("'", "['’]") for w in words)
     body += r"[^\W\d_]*" if stem else _KIND_ENDINGS + r"(?![\w-])"
-    lead = r"(?<![\w-])" if not compound else r"(?<![-])"
+    lead = r"(?<![\w-])" if not compound else ""
     return lead + body
 
 
@@ -156,12 +156,19 @@ KIND_PATTERNS = _kind_patterns()
 KIND_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in KIND_PATTERNS.values()), re.I)
 
 
+def _word_start(text: str, i: int) -> int:
+    """A compound's kind word starts its word: "Kultur|abkommen", "Cultureel-|akkoord"."""
+    while i > 0 and (text[i - 1].isalnum() or (text[i - 1] in "-‐" and i > 1 and text[i - 2].isalnum())):
+        i -= 1
+    return i
+
+
 def kind_matches(text: str) -> list[tuple[int, int, str]]:
     """Every treaty kind word in ``text`` as ``(start, end, kind)``, in text order; where two
     overlap ("exchange of notes" / "notes"), the longer one."""
     if not text or not KIND_ANY.search(text):
         return []
-    found = [(m.start(), m.end(), kind) for kind, rx in KIND_PATTERNS.items() for m in rx.finditer(text)]
+    found = [(_word_start(text, m.start()), m.end(), kind) for kind, rx in KIND_PATTERNS.items() for m in rx.finditer(text)]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, str]] = []
     for item in found:

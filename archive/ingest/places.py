@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
-from archive.language import fold_lookalikes
+from archive.language import fold_lookalikes, profiles
 
-__all__ = ["english_city", "find_place", "nominative_city"]
+__all__ = ["english_city", "find_place", "nominative_city", "place_after_lead"]
 
 # nominative: inflected forms (any language; the nominative itself is matched too)
 _CITY_TABLE = """
@@ -237,15 +237,49 @@ def nominative_city(word: str, language: str | None = None) -> str:
 _GENERIC = [
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында"),
     re.compile(r"в\s+(?:городе|гор\.|г\.)\s*([А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)?)"),
-    re.compile(
-        r"(?:Done|DONE|Signed|SIGNED)\s+(?:at|in|AT|IN)\s+(?:the\s+city\s+of\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)"
-    ),
     re.compile(r"(?:ք\.|քաղաքում)\s*([Ա-Ֆ][\u0561-\u0587]+)"),
     re.compile(r"([Ա-Ֆ][\u0561-\u0587]+)\s+քաղաքում"),
     re.compile(r"([A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]+)\s+(?:şəhərində|shahrida|şehrinde)"),
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+шаарында"),
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:да|де|та|те))\s+(?:жасалған|жасалды|қол\s+қойылған|қол\s+қойылды)"),
 ]
+
+
+@functools.cache
+def _lead_place() -> re.Pattern[str]:
+    """ "… at Paris", "… te 's-Gravenhage", "… à Bruxelles", "… zu Bonn", "… en Madrid": a
+    capitalised name after a profile's place word (used on testimonium sentences)."""
+    leads = sorted({w for p in profiles().values() for w in p.words("place_lead")}, key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in leads)
+    cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
+    name = rf"(?:'s-|’s-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:[ -](?:(?:de|del|am|an|der|sur|upon)[ -])?{cap})*"
+    city_of = r"(?:the\s+[Cc]ity\s+of\s+|la\s+ville\s+de\s+|de\s+stad\s+|der\s+Stadt\s+|la\s+ciudad\s+de\s+)?"
+    return re.compile(rf"(?<![\w'’])(?:{alts})\s+{city_of}(?P<place>{name})")
+
+
+def _plausible_place(name: str) -> bool:
+    from archive.language.months import month_number
+    from archive.language.names import language_code
+
+    first = name.split()[0].strip(".,")
+    if len(first) < 3 or language_code(first) or month_number(first):
+        return False
+    return first.lower() not in _NOT_PLACES
+
+
+_NOT_PLACES = frozenset(
+    "witness faith duplicate two three four the this these original originals triplicate "
+    "quadruplicate accordance respect case order force addition each both all".split()
+)
+
+
+def place_after_lead(text: str) -> tuple[str, int, int] | None:
+    """(place, start, end) of the first plausible "at <Place>" in ``text``."""
+    for m in _lead_place().finditer(text):
+        place = m.group("place").rstrip(".,’'-")
+        if _plausible_place(place):
+            return place, m.start("place"), m.start("place") + len(place)
+    return None
 
 
 def find_place(text: str, language: str | None = None) -> str | None:
@@ -262,6 +296,9 @@ def find_place(text: str, language: str | None = None) -> str | None:
         g = pattern.search(text)
         if g:
             hits.append((g.start(1), nominative_city(g.group(1), language)))
+    lead = place_after_lead(text)
+    if lead:
+        hits.append((lead[1], nominative_city(lead[0], language)))
     if not hits:
         return None
     hits.sort()

@@ -31,7 +31,7 @@ from archive.ingest.types import ParsedArticle
 from archive.language import detect_language, profiles
 from archive.language.detect import language_scores
 
-__all__ = ["Segments", "is_title", "segment"]
+__all__ = ["Segments", "is_title", "segment", "testimonium_pattern"]
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Segments:
     title: str | None = None
     title_index: int | None = None
     title_range: tuple[int, int] | None = None  # paragraphs the title was read from
+    headings: list[int] = field(default_factory=list)  # other title-like paragraphs before the text
     preamble: list[str] = field(default_factory=list)
     preamble_range: tuple[int, int] | None = None
     articles: list[ParsedArticle] = field(default_factory=list)
@@ -135,6 +136,10 @@ def _testimonium() -> re.Pattern[str]:
             items |= _case_variants(phrase)
     alts = sorted(items, key=len, reverse=True)
     return re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in alts))
+
+
+def testimonium_pattern() -> re.Pattern[str]:
+    return _testimonium()
 
 
 @functools.cache
@@ -504,6 +509,8 @@ def _segment_version(
     seg.article_starts = [h.index for h in heads]
 
     title_idx = _find_title(paras, lo, first_art, bool(heads))
+    limit = first_art if heads else min(hi, lo + 15)
+    seg.headings = [i for i in range(lo, limit) if i != title_idx and is_title(paras[i])][:6]
     if title_idx is not None:
         title, t_start, title_idx = _grow_title(paras, title_idx, lo, first_art)
         seg.title = title

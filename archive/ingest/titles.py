@@ -16,7 +16,7 @@ from archive.ingest.patterns import kind_matches
 from archive.language import detect_language, fold_lookalikes, profile
 from archive.language.countries import english_long_name
 
-__all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "topic_phrase"]
+__all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "title_from_act_text", "topic_phrase"]
 
 
 def kind_of(title: str | None, language: str | None = None) -> str | None:
@@ -166,15 +166,24 @@ _EN_OPERATIVE = re.compile(
 
 def title_from_act(act_paragraphs: list[str], language: str | None) -> str | None:
     """The agreement's title as an act names it, in the nominative."""
-    text = "\n".join(act_paragraphs)
+    found = title_from_act_text("\n".join(act_paragraphs), language)
+    return found[0] if found else None
+
+
+def title_from_act_text(text: str, language: str | None) -> tuple[str, int, int] | None:
+    """(title in the nominative, start, end of the words read) from an act's text."""
     for pattern in (_KK_OPERATIVE, _RU_OPERATIVE, _EN_OPERATIVE, _RU_ACT_TITLE):
         m = pattern.search(text)
         if m:
-            return nominative_title(m.group("t"), language)
-    for p in act_paragraphs[:2]:
+            return nominative_title(m.group("t"), language), m.start("t"), m.end("t")
+    pos = 0
+    for k, p in enumerate(text.split("\n")):
+        if k >= 4:
+            break
         m = _KK_ACT_TITLE.match(p)
         if m:
-            return nominative_title(m.group("t"), language)
+            return nominative_title(m.group("t"), language), pos + m.start("t"), pos + m.end("t")
+        pos += len(p) + 1
     return None
 
 

@@ -37,6 +37,10 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _evidence_contract(evidence: dict[str, list[Any]]) -> dict[str, list[dict[str, Any]]]:
+    return {name: [e.to_contract() for e in items] for name, items in evidence.items()}
+
+
 @dataclass
 class ParsedArticle:
     number: str  # as numbered in the text: "1", "12bis", "12-1", "IV"
@@ -58,6 +62,8 @@ class ParsedAct:
     date: dt.date | None = None
     title: str | None = None
     text: str = ""
+    confidence: dict[str, float] = field(default_factory=dict)  # field -> 0..1
+    evidence: dict[str, list[Any]] = field(default_factory=dict)  # field -> [Evidence]
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -67,6 +73,8 @@ class ParsedAct:
             "number": self.number,
             "date": _iso(self.date),
             "title": self.title,
+            "confidence": dict(self.confidence),
+            "evidence": _evidence_contract(self.evidence),
         }
 
 
@@ -125,6 +133,32 @@ class ParsedTerm:
 
 
 @dataclass
+class ParsedVersion:
+    """A further language version of the agreement in the same file (a second Text)."""
+
+    language: str | None
+    title: str | None = None
+    preamble: str = ""
+    final_clauses: str = ""
+    signature_block: str = ""
+    articles: list[ParsedArticle] = field(default_factory=list)
+    start: int = 0  # offsets of the version in the normalised text
+    end: int = 0
+
+    def to_contract(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "title": self.title,
+            "preamble": self.preamble,
+            "final_clauses": self.final_clauses,
+            "signature_block": self.signature_block,
+            "articles": [a.to_contract() for a in self.articles],
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
 class ParsedAgreement:
     title: str | None = None
     title_en: str | None = None
@@ -145,6 +179,11 @@ class ParsedAgreement:
     topics: list[str] = field(default_factory=list)
     authorities: list[ParsedAuthority] = field(default_factory=list)
     language: str | None = None  # language of this text of the agreement
+    territories: dict[str, str] = field(default_factory=dict)  # party -> territory it acts for (NL -> AW)
+    multilateral: bool = False  # three or more parties
+    versions: list[ParsedVersion] = field(default_factory=list)  # further language versions in the file
+    confidence: dict[str, float] = field(default_factory=dict)  # field -> 0..1
+    evidence: dict[str, list[Any]] = field(default_factory=dict)  # field -> [Evidence]
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -166,6 +205,11 @@ class ParsedAgreement:
             "articles": [a.to_contract() for a in self.articles],
             "topics": list(self.topics),
             "authorities": [a.to_contract() for a in self.authorities],
+            "party_territories": dict(self.territories),
+            "multilateral": self.multilateral,
+            "versions": [v.to_contract() for v in self.versions],
+            "confidence": dict(self.confidence),
+            "evidence": _evidence_contract(self.evidence),
         }
 
 

@@ -371,7 +371,100 @@ def find_country_spans(text: str) -> list[tuple[str, int, int]]:
             break
         if not matched:
             i += 1
+    if _demonym_index()[0]:
+        spans = _with_demonyms(spans, lower, tokens)
     return spans
+
+
+@functools.cache
+def _demonym_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str, bool]]], frozenset[str], frozenset[str]]:
+    """first word -> [(words, code, is_stem)], party-noun first words, list glue words."""
+    index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    stems: list[tuple[str, str]] = []
+    for line in (DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, forms = line.split("\t", 1)
+        for form in forms.split("|"):
+            form = _fold(form.strip()).lower()
+            stem = form.endswith("*")
+            words = tuple(form.rstrip("*").split())
+            if not words:
+                continue
+            if stem and len(words) == 1:
+                stems.append((words[0], code))
+            index.setdefault(words[0], []).append((words, code, stem))
+    nouns: set[str] = set()
+    glue: set[str] = {"-", "the", "de", "het", "la", "le", "les", "die", "der", "el", "des", "of", "van", "du", "del"}
+    for p in profiles().values():
+        for noun in p.words("party_nouns"):
+            nouns.add(_fold(noun).lower().split()[0])
+        glue.update(w.lower() for w in p.words("and"))
+    for lst in index.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    _STEMS_BY_PREFIX.clear()
+    for stem, code in stems:
+        _STEMS_BY_PREFIX.setdefault(stem[:3], []).append((stem, code))
+    return index, frozenset(nouns), frozenset(glue)
+
+
+_STEMS_BY_PREFIX: dict[str, list[tuple[str, str]]] = {}
+
+
+def _demonym_at(lower: str, tokens: list[tuple[int, int]], i: int) -> tuple[str, int] | None:
+    """(code, number of words) of a nationality adjective starting at token ``i``."""
+    index, _, _ = _demonym_index()
+    word = lower[tokens[i][0] : tokens[i][1]]
+    for words, code, stem in index.get(word, ()):
+        k = len(words)
+        if i + k <= len(tokens) and all(lower[tokens[i + j][0] : tokens[i + j][1]] == words[j] for j in range(k)):
+            return code, k
+    for stem, code in _STEMS_BY_PREFIX.get(word[:3], ()):
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return code, 1
+    return None
+
+
+def _with_demonyms(spans: list[tuple[str, int, int]], lower: str, tokens: list[tuple[int, int]]):
+    """Add "the Dutch Government", "de Nederlandse en Deense Regering", "la République française"."""
+    _, nouns, glue = _demonym_index()
+    taken = [(s, e) for _, s, e in spans]
+    words = [lower[s:e] for s, e in tokens]
+    extra: list[tuple[str, int, int]] = []
+    for i in range(len(tokens)):
+        found = _demonym_at(lower, tokens, i)
+        if not found:
+            continue
+        code, k = found
+        s, e = tokens[i][0], tokens[i + k - 1][1]
+        if any(a < e and s < b for a, b in taken):
+            continue
+        # a party noun after it (over "and <adjective>") or right before it
+        j = i + k
+        ok = False
+        while j < len(words) and j <= i + k + 3:
+            if words[j] in nouns:
+                ok = True
+                break
+            if words[j] in glue or _demonym_at(lower, tokens, j):
+                j += 1
+                continue
+            break
+        if not ok:
+            j = i - 1
+            while j >= 0 and j >= i - 4:
+                if words[j] in nouns:
+                    ok = True
+                    break
+                if words[j] in glue or _demonym_at(lower, tokens, j):
+                    j -= 1
+                    continue
+                break
+        if ok:
+            extra.append((code, s, e))
+    if not extra:
+        return spans
+    return sorted([*spans, *extra], key=lambda x: x[1])
 
 
 def find_countries(text: str) -> list[str]:

@@ -32,6 +32,20 @@ def _function_words() -> dict[str, frozenset[str]]:
     }
 
 
+@functools.cache
+def _word_weights() -> dict[str, float]:
+    """A function word counts 1/k when k profiles list it ("de" is Dutch, French, Spanish …)."""
+    counts: Counter[str] = Counter()
+    for words in _function_words().values():
+        counts.update(words)
+    return {w: 1.0 / n for w, n in counts.items()}
+
+
+def _score(words: Counter[str], vocabulary: frozenset[str]) -> float:
+    weights = _word_weights()
+    return sum(words[w] * weights[w] for w in vocabulary if w in words)
+
+
 def function_words() -> frozenset[str]:
     """Every language's function words (a vocabulary, not a vote)."""
     return frozenset().union(*_function_words().values())
@@ -44,7 +58,7 @@ def language_scores(text: str) -> dict[str, float]:
         return {}
     total = max(1, sum(words.values()))
     return {
-        code: 100.0 * sum(words[w] for w in fw) / total
+        code: 100.0 * _score(words, fw) / total
         for code, fw in _function_words().items()
         if script in profiles()[code].scripts
     }
@@ -85,7 +99,7 @@ def detect_language(text: str) -> str | None:
 
     marked = [p for p in candidates if p.letters and letter_share(p) > p.letter_share]
     pool = marked or candidates
-    score = {p.code: sum(words[w] for w in fw[p.code]) for p in pool}
+    score = {p.code: _score(words, fw[p.code]) for p in pool}
     best = max(pool, key=lambda p: (score[p.code], letter_share(p)))
     if score[best.code] == 0 and not marked:
         default = _SCRIPT_DEFAULT.get(script)

@@ -15,6 +15,7 @@ from archive.ingest.link import match_parsed
 from archive.ingest.pipeline import parse_bytes
 from archive.ingest.store import store_result
 from archive.models import SourceDocument
+from archive.reference import ensure_reference_data
 from archive.uploads import BATCH_RE, SizeLimitUploadHandler, check_upload, discard, stage, staged_files
 
 MAX_FILES = 20
@@ -105,6 +106,7 @@ def _preview_item(item) -> dict:
 
 
 def _confirm(request, batch: str, staged) -> object:
+    ensure_reference_data()
     stored = 0
     for item in staged:
         data = item.read()

@@ -11,6 +11,7 @@ from archive.ingest.extract import SUPPORTED_SUFFIXES
 from archive.ingest.pipeline import parse_bytes
 from archive.ingest.store import store_failure, store_result
 from archive.models import ParseStatus
+from archive.reference import ensure_reference_data
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -35,6 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, quiet_progress=False, verbosity=1, **options):
         files = collect(paths)
+        ensure_reference_data()  # a database migrated before 0007 would drop every party
         counts: Counter[str] = Counter()
         started = time.perf_counter()
         show_bar = not quiet_progress and verbosity > 0

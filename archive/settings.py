@@ -160,6 +160,13 @@ WHITENOISE_USE_FINDERS = True
 # Uploads: the admin accepts files up to this size; larger bodies are refused
 # before Django reads them into memory.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Every parse (upload preview and confirmation, `ingest`) runs in a worker process capped at
+# PARSE_MEMORY_LIMIT_MB of memory and stopped after PARSE_TIME_LIMIT seconds: such a file is
+# kept as failed, "too large or too complex to parse" (archive.ingest.budget). One web request
+# parses for at most PARSE_REQUEST_BUDGET seconds in all (gunicorn stops a worker at 30 s).
+PARSE_TIME_LIMIT = envint("PARSE_TIME_LIMIT", 20)
+PARSE_MEMORY_LIMIT_MB = envint("PARSE_MEMORY_LIMIT_MB", 300)
+PARSE_REQUEST_BUDGET = envint("PARSE_REQUEST_BUDGET", 25)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

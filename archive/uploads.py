@@ -52,6 +52,9 @@ class SizeLimitUploadHandler(FileUploadHandler):
 class StagedFile:
     sha256: str
     filename: str
+    #: why the parser refused it in a preview ("too large or too complex to parse …"):
+    #: confirming then keeps it as failed without parsing it a second time
+    refused: str = ""
 
     @property
     def path(self) -> str:
@@ -95,6 +98,18 @@ def staged_files(batch: str) -> list[StagedFile]:
             return [StagedFile(**item) for item in json.load(handle)]
     except FileNotFoundError:
         return []
+
+
+def update_staged(batch: str, items: list[StagedFile]) -> None:
+    """Rewrite the batch's list (what is left of it, or what a preview learnt about it);
+    the staged copies of files no longer listed are removed."""
+    kept = {item.path for item in items}
+    for item in staged_files(batch):
+        if item.path not in kept:
+            default_storage.delete(item.path)
+    name = f"{STAGING}/{batch}.json"
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(json.dumps([item.__dict__ for item in items]).encode()))
 
 
 def discard(batch: str) -> None:

@@ -1,8 +1,10 @@
 """Admin: upload files, preview what the parser makes of them, then confirm or cancel."""
 
 import re
+import time
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -11,12 +13,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from archive.ingest.budget import Bounded, default_pool
 from archive.ingest.link import match_parsed
-from archive.ingest.pipeline import parse_bytes
-from archive.ingest.store import store_result
+from archive.ingest.store import store_failure, store_result
 from archive.models import SourceDocument
 from archive.reference import ensure_reference_data
-from archive.uploads import BATCH_RE, SizeLimitUploadHandler, check_upload, discard, stage, staged_files
+from archive.uploads import (
+    BATCH_RE,
+    SizeLimitUploadHandler,
+    check_upload,
+    discard,
+    stage,
+    staged_files,
+    update_staged,
+)
 
 MAX_FILES = 20
 
@@ -75,6 +85,29 @@ def _upload(request, admin_site):
     return render(request, "admin/archive/upload_form.html", context, status=400 if errors else 200)
 
 
+class _Deadline:
+    """The parsing time one request may spend in all (PARSE_REQUEST_BUDGET): each file gets
+    its own budget (PARSE_TIME_LIMIT) or what is left, so a request never outlives the web
+    server's timeout however many heavy files a batch holds."""
+
+    def __init__(self) -> None:
+        self.end = time.monotonic() + settings.PARSE_REQUEST_BUDGET
+
+    def seconds(self) -> float:
+        """The budget of the next file; 0 when too little is left to try."""
+        left = self.end - time.monotonic()
+        return min(float(settings.PARSE_TIME_LIMIT), left) if left >= 1 else 0.0
+
+
+def _parse(item, data: bytes, seconds: float) -> Bounded | None:
+    """The bounded parse; None when it ran out of the request's time, not of its own budget
+    (the file is then neither judged nor stored: the next request gets to it)."""
+    bounded = default_pool().parse(data, item.filename, seconds=seconds)
+    if bounded.over_budget == "time" and seconds < settings.PARSE_TIME_LIMIT:
+        return None
+    return bounded
+
+
 def preview(request, batch: str, admin_site):
     _require_permission(request)
     staged = staged_files(batch) if re.fullmatch(BATCH_RE, batch) else []
@@ -86,7 +119,10 @@ def preview(request, batch: str, admin_site):
         discard(batch)
         messages.info(request, _("Upload cancelled; nothing was stored."))
         return redirect("admin:archive_sourcedocument_upload")
-    items = [_preview_item(item) for item in staged]
+    deadline = _Deadline()
+    items = [_preview_item(item, deadline) for item in staged]
+    if any(entry["refused_now"] for entry in items):
+        update_staged(batch, staged)  # confirming will not parse those again
     context = {
         **admin_site.each_context(request),
         "title": _("Preview"),
@@ -97,26 +133,61 @@ def preview(request, batch: str, admin_site):
     return render(request, "admin/archive/upload_preview.html", context)
 
 
-def _preview_item(item) -> dict:
-    data = item.read()
-    existing = SourceDocument.objects.filter(sha256=item.sha256).select_related("agreement").first()
-    result = parse_bytes(data, item.filename)
-    match = match_parsed(result.agreement, result.language) if result.agreement else None
-    return {"item": item, "result": result, "contract": result.to_contract(), "existing": existing, "match": match}
+def _preview_item(item, deadline: _Deadline) -> dict:
+    entry = {"item": item, "result": None, "contract": None, "match": None, "not_parsed": False, "refused_now": False}
+    entry["existing"] = SourceDocument.objects.filter(sha256=item.sha256).select_related("agreement").first()
+    if entry["existing"]:  # confirming changes nothing: no need to parse it
+        return entry
+    if item.refused:
+        entry["refused"] = item.refused
+        return entry
+    seconds = deadline.seconds()
+    bounded = _parse(item, item.read(), seconds) if seconds else None
+    if bounded is None:
+        entry["not_parsed"] = True
+        return entry
+    result = bounded.result
+    if bounded.over_budget:
+        item.refused = result.error
+        entry["refused_now"] = True
+    entry.update(result=result, contract=result.to_contract())
+    if result.agreement:
+        entry["match"] = match_parsed(result.agreement, result.language)
+    return entry
 
 
 def _confirm(request, batch: str, staged) -> object:
     ensure_reference_data()
-    stored = 0
+    deadline = _Deadline()
+    stored, left = 0, []
     for item in staged:
+        if SourceDocument.objects.filter(sha256=item.sha256).exists():
+            messages.info(request, _("%(name)s was already in the archive.") % {"name": item.filename})
+            continue
         data = item.read()
-        outcome = store_result(parse_bytes(data, item.filename), data, item.filename, user=request.user)
+        if item.refused:
+            outcome = store_failure(data, item.filename, item.refused, user=request.user)
+        else:
+            seconds = deadline.seconds()
+            bounded = _parse(item, data, seconds) if seconds else None
+            if bounded is None:
+                left.append(item)
+                continue
+            outcome = store_result(bounded.result, data, item.filename, user=request.user)
         if outcome.duplicate:
             messages.info(request, _("%(name)s was already in the archive.") % {"name": item.filename})
         elif outcome.source.status == "failed":
             messages.error(request, f"{item.filename}: {outcome.source.error}")
         else:
             stored += 1
-    discard(batch)
     messages.success(request, _("%(n)d file(s) stored.") % {"n": stored})
+    if left:
+        update_staged(batch, left)
+        messages.warning(
+            request,
+            _("%(n)d file(s) not stored yet: this request ran out of parsing time. Confirm again to store them.")
+            % {"n": len(left)},
+        )
+        return redirect(reverse("admin:archive_sourcedocument_preview", args=[batch]))
+    discard(batch)
     return redirect("admin:archive_sourcedocument_changelist")

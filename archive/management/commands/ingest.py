@@ -1,4 +1,10 @@
-"""python manage.py ingest PATH... — parse and store files and folders of agreement texts."""
+"""python manage.py ingest PATH... — parse and store files and folders of agreement texts.
+
+Bytes already stored are skipped before parsing (sha256); a file larger than the upload
+limit is kept as failed without parsing; every parse runs within a memory ceiling and a
+time budget, in parser workers that parse ahead while this process stores the results in
+file order (archive.ingest.batch).
+"""
 
 import sys
 import time
@@ -7,11 +13,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.ingest.batch import FileReport, Ingestion, default_jobs, tally
 from archive.ingest.extract import SUPPORTED_SUFFIXES
-from archive.ingest.pipeline import parse_bytes
-from archive.ingest.store import store_failure, store_result
-from archive.models import ParseStatus
-from archive.reference import ensure_reference_data
 
 
 def collect(paths: list[str]) -> list[Path]:
@@ -33,17 +36,39 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--quiet-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--jobs", type=int, default=None, help=f"parser worker processes (default {default_jobs()})"
+        )
+        parser.add_argument(
+            "--parse-seconds", type=float, default=None, help="time budget per file (default: PARSE_TIME_LIMIT)"
+        )
+        parser.add_argument(
+            "--parse-memory-mb",
+            type=int,
+            default=None,
+            help="memory ceiling per parse (default: PARSE_MEMORY_LIMIT_MB)",
+        )
 
-    def handle(self, *args, paths, quiet_progress=False, verbosity=1, **options):
+    def handle(
+        self,
+        *args,
+        paths,
+        quiet_progress=False,
+        verbosity=1,
+        jobs=None,
+        parse_seconds=None,
+        parse_memory_mb=None,
+        **options,
+    ):
         files = collect(paths)
-        ensure_reference_data()  # a database migrated before 0007 would drop every party
         counts: Counter[str] = Counter()
         started = time.perf_counter()
         show_bar = not quiet_progress and verbosity > 0
-        for i, path in enumerate(files, start=1):
+        ingestion = Ingestion(jobs=jobs, seconds=parse_seconds, memory_mb=parse_memory_mb)
+        for i, report in enumerate(ingestion.run(files), start=1):
             if show_bar:
-                self._progress(i, len(files), path.name)
-            counts.update(self.ingest_one(path, verbosity))
+                self._progress(i, len(files), report.path.name)
+            counts.update(self.count(report, verbosity))
         if show_bar and files:
             sys.stderr.write("\n")
         elapsed = time.perf_counter() - started
@@ -57,34 +82,13 @@ class Command(BaseCommand):
         if counts["failed"]:
             sys.exit(1)
 
-    def ingest_one(self, path: Path, verbosity: int) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.stderr.write(f"FAILED {path}: cannot read the file ({exc.strerror})")
-            counts["failed"] += 1
-            return counts
-        try:
-            result = parse_bytes(data, path.name, source=str(path))
-            outcome = store_result(result, data, path.name)
-        except Exception as exc:  # one bad file must not stop the others
-            outcome = store_failure(data, path.name, f"parser error: {exc}")
-        if outcome.duplicate:
-            counts["unchanged"] += 1
-            return counts
-        status = outcome.source.status
-        counts["created"] += outcome.created
-        counts["updated"] += outcome.updated
-        counts["linked"] += len(outcome.linked)
-        if status == ParseStatus.FAILED:
-            counts["failed"] += 1
-            self.stderr.write(f"FAILED {path}: {outcome.source.error}")
-        elif status == ParseStatus.NEEDS_REVIEW:
-            counts["needs_review"] += 1
-            if verbosity > 1:
-                for warning in outcome.source.report.get("warnings", []):
-                    self.stderr.write(f"  review {path.name}: {warning}")
+    def count(self, report: FileReport, verbosity: int) -> Counter[str]:
+        counts = tally(report)
+        if counts["failed"]:
+            self.stderr.write(f"FAILED {report.path}: {report.error}")
+        elif counts["needs_review"] and verbosity > 1:
+            for warning in report.store.source.report.get("warnings", []):
+                self.stderr.write(f"  review {report.path.name}: {warning}")
         return counts
 
     def _progress(self, i: int, total: int, name: str) -> None:

@@ -22,6 +22,16 @@ __all__ = ["act_action", "act_type", "cited_acts", "extract_act"]
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("federal_law", re.compile(r"Федеральн\w+\s+закон|FEDERAL\s+LAW|Federal\s+Law", re.I)),
     (
+        "other",  # a parliament's decision or resolution, an order: not among the named types
+        re.compile(
+            r"Ազգային\s+ժողով\w*\s+որոշում|ԱԶԳԱՅԻՆ\s+ԺՈՂՈՎԻ\s+(?:\S+\s+)?ՈՐՈՇՈՒՄ|"
+            r"Постановлени\w+\s+(?:Верховного\s+Совета|Государственной\s+Думы|Палаты|Сената|Мажилиса)|"
+            r"Sərəncam\w*|SƏRƏNCAM\w*|Распоряжени\w+\s+Президента|Prime\s+Minister'?s?\s+Decision|"
+            r"Վարչապետի\s+որոշում|ՎԱՐՉԱՊԵՏԻ\s+ՈՐՈՇՈՒՄ",
+            re.I,
+        ),
+    ),
+    (
         "presidential_decree",
         re.compile(
             r"Президентінің\s+(?:[^\n]{0,60}\s)?Жарлығы|Жарлығы\b|ЖАРЛЫҒЫ|Указ\s+Президента|"
@@ -33,7 +43,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "government_decree",
         re.compile(
-            r"Үкіметінің\s+(?:[^\n]{0,80}\s)?қаулысы|ҮКІМЕТІНІҢ\s+ҚАУЛЫСЫ|қаулысы$|ҚАУЛЫСЫ|"
+            r"Үкіметінің\s+(?:[^\n]{0,80}\s)?[Ққ]аулысы|ҮКІМЕТІНІҢ\s+ҚАУЛЫСЫ|[Ққ]аулысы$|ҚАУЛЫСЫ|Үкіметінің\s+қаулысы|"
             r"Постановлени\w+\s+(?:Правительства|Кабинета)|ПОСТАНОВЛЕНИЕ|"
             r"Decree\s+of\s+the\s+Government|Government\s+Decree|Resolution\s+of\s+the\s+"
             r"(?:Government|Cabinet)|DECREE|RESOLUTION|Nazirlər\s+Kabinetinin\s+qərarı|"
@@ -43,7 +53,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "government_decision",
-        re.compile(r"որոշում|ՈՐՈՇՈՒՄ|Решение\s+Правительства|Government\s+Decision", re.M),
+        re.compile(r"[Ոո]րոշում|ՈՐՈՇՈՒՄ|Решение\s+Правительства|Government\s+Decision", re.M),
     ),
     (
         "law",
@@ -61,6 +71,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
         "submit",
         re.compile(
             r"Мәжілісінің\s+қарауына|қарауына\s+енгізілсін|внести\s+на\s+рассмотрение|"
+            r"Жарлығының\s+жобасы\s+туралы|О\s+проекте\s+Указа|проект\w*\s+Указа|"
             r"на\s+рассмотрение\s+(?:Мажилиса|Парламента|Жогорку|Олий|Милли)|"
             r"Заңының\s+жобасы|проект\w*\s+Закона|draft\s+law|submit\w*\s+(?:to|for)|"
             r"Ազգային\s+ժողով\w*\s+(?:քննարկման|ներկայացնել)|Milli\s+Məclisin\w*\s+müzakirəsinə",
@@ -86,7 +97,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "sign",
         re.compile(
-            r"қол\s+қою\s+туралы|қол\s+қойылсын|қол\s+қоюға\s+өкілеттік|подписать|"
+            r"қол\s+қою\s+туралы|қол\s+қойылсын|қол\s+қоюға\s+өкілеттік|жасасу\s+туралы|жасасуға\s+өкілеттік|подписать|"
             r"О\s+подписании|о\s+подписании|authori[sz]\w+\s+to\s+sign|sign\s+the|ստորագրել|"
             r"imzalanmasına|imzalansın",
         ),
@@ -100,10 +111,13 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_NUMBER = re.compile(r"(?:№|N|No\.?|Nr\.?|#)\s*(?P<num>\d[\w./-]*(?:-[\wА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ\u0531-\u0587]+)?)")
+_NUMBER = re.compile(
+    r"(?:№|N|No\.?|Nr\.?|#)\s*(?P<num>(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲ\u0531-\u0556]{1,4}[—–-])*\d[\w./-]*"
+    r"(?:-[\wА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ\u0531-\u0587]+)?(?:\s(?:ЗРК|ҚРЗ|ЗРУ|ҚР)(?![\w-]))?)"
+)
 _ACT_TITLE = re.compile(
     r"^(?:О|Об|On|Оn)\s|(?:бекіту|ратификациялау|қол\s+қою|қосылу|жобасы|мақұлдау|"
-    r"енгізу)\s+туралы$|մասին$",
+    r"енгізу|жасасу)\s+туралы$|մասին$|haqqında$|barədə$",
     re.I,
 )
 _SIGNING = re.compile(
@@ -111,7 +125,7 @@ _SIGNING = re.compile(
     re.I,
 )
 _SIGN_OFF = re.compile(
-    r"Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|Վարչապետ|Նախագահ|Baş\s+nazir",
+    r"Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|Վարչապետ|Նախագահ|Baş\s+nazir|Prezident|Президенти",
     re.I,
 )
 
@@ -145,14 +159,24 @@ def extract_act(paragraphs: list[str], stamp: str | None, language: str | None) 
     # header: the paragraph that names the act type (and usually its date and number)
     header = None
     kind = None
-    for p in head:
-        t = act_type(p)
-        if t and not _SIGNING.search(p):
-            header, kind = p, t
-            break
+    typed = [(p, act_type(p)) for p in head]
+    typed = [(p, t) for p, t in typed if t and not _SIGNING.search(p)]
+    # the header names the act's type with its number or date ("… 2024 жылғы 16 қыркүйектегі
+    # № 752 қаулысы"); a title "On the draft Decree of the President …" names another act
+    dated = [(p, t) for p, t in typed if _NUMBER.search(p) or find_dates(p)]
+    if dated or typed:
+        header, kind = (dated or typed)[0]
     if kind is None:
         kind = act_type("\n".join(head))
-    action = act_action(_operative(paragraphs) or text)
+    if kind in ("government_decision", "government_decree", "law") and _TYPES[1][1].search("\n".join(head)):
+        kind = "other"  # "ԱԶԳԱՅԻՆ ԺՈՂՈՎԻ / ՈՐՈՇՈՒՄԸ" over two lines: a parliament's decision
+    own_title = next((p for p in paragraphs[:3] if _ACT_TITLE.search(p) and p is not header), None)
+    action = act_action(own_title) if own_title else None
+    if action in (None, "approve"):
+        # the act's own title says what it does ("… қол қою туралы" = on signing); an operative
+        # "approve the draft" next to "authorise to sign" is still about signing
+        operative = act_action(_operative(paragraphs) or text)
+        action = action if action and operative in (None, "approve") else operative or action
     if action is None and header:
         action = act_action(header)
     if kind is None:
@@ -164,14 +188,16 @@ def extract_act(paragraphs: list[str], stamp: str | None, language: str | None) 
             kind = "other"
     number = date = None
     number_src = [p for p in head if _NUMBER.search(p) and not _SIGNING.search(p)]
-    for p in ([header] if header else []) + number_src + ([stamp] if stamp else []):
+    # a federal law signs off with its place, date and number: "Москва, Кремль / 3 декабря 2012 года / N 222-ФЗ"
+    tail_src = [_sign_off_lines(paragraphs)] if len(paragraphs) > 3 else []
+    for p in ([header] if header else []) + number_src + ([stamp] if stamp else []) + tail_src:
         if p is None:
             continue
         m = _NUMBER.search(p)
         dates = find_dates(p)
         if m and number is None:
             number = _clean_number(m.group("num"))
-        if dates and date is None and (m or p is header):
+        if dates and date is None and (m or p is header or p in tail_src):
             date = dates[0].date
         if number and date:
             break
@@ -186,8 +212,21 @@ def extract_act(paragraphs: list[str], stamp: str | None, language: str | None) 
         country = codes[0] if codes else None
     if kind == "federal_law" and country is None:
         country = "RU"
-    title = next((p for p in paragraphs[:3] if _ACT_TITLE.search(p) and p is not header), None)
+    title = own_title
     return ParsedAct(type=kind, action=action, country=country, number=number, date=date, title=title, text=text)
+
+
+def _sign_off_lines(paragraphs: list[str]) -> str:
+    """The short lines after the signer ("Президент … В.ПУТИН / Москва, Кремль / 3 декабря
+    2012 года / N 222-ФЗ"; "İlham Əliyev / … Prezidenti / Bakı şəhəri, 1 fevral 2018-ci il")."""
+    sign = next((i for i, p in enumerate(paragraphs) if i > 0 and _SIGN_OFF.search(p) and len(p) < 120), None)
+    if sign is None:
+        return ""
+    lines = []
+    for p in paragraphs[sign : sign + 6]:
+        if len(p) < 80 and (_NUMBER.fullmatch(p.strip()) or find_dates(p) or _SIGN_OFF.search(p)):
+            lines.append(p)
+    return "\n".join(lines)
 
 
 def _operative(paragraphs: list[str]) -> str:

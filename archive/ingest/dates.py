@@ -41,6 +41,12 @@ _PATTERNS = [
         rf"\s*{_DAY}\s*-?\s*{_MONTH}",
         re.I,
     ),
+    # az: 2017-ci il oktyabrın 27-də ; 2015-ci il 30 oktyabr
+    re.compile(
+        rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:\s*-?\s*(?:də|da|dən|dan|ə|a|i|ı|u|ü))?",
+        re.I,
+    ),
+    re.compile(rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_DAY}\s+{_MONTH}", re.I),
     # hy: 1999 թվականի սեպտեմբերի 2-ի ; 2021թ. օգոստոսի 18-ի
     re.compile(
         rf"{_YEAR}\s*(?:թվականի|թ\.?|թթ\.?)\s*{_MONTH}\s*{_DAY}(?:\s*-?\s*(?:ին|ից|ի|ը))?",

@@ -22,6 +22,7 @@ from archive.ingest.authorities import extract_authorities
 from archive.ingest.dates import find_dates
 from archive.ingest.evidence import Candidates, Fact
 from archive.ingest.languages import authentic_languages, prevailing_language
+from archive.ingest.naming import named_agreements
 from archive.ingest.parties import (
     PartyInfo,
     parties_from_mentions,
@@ -31,11 +32,12 @@ from archive.ingest.parties import (
     party_level,
     split_parties,
 )
+from archive.ingest.patterns import registry_field
 from archive.ingest.places import find_place
 from archive.ingest.relations import find_relations
 from archive.ingest.segment import Segments, testimonium_pattern
 from archive.ingest.terms import extract_term
-from archive.ingest.titles import english_title, kind_of, nominative_title, title_from_act_text
+from archive.ingest.titles import english_title, kind_of, nominative_title
 from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation, ParsedVersion
 from archive.language import detect_language
 from archive.language.countries import find_countries
@@ -136,7 +138,7 @@ def _signature_from_act(act_text: str, language: str | None):
         found_before = found_after = None
         if d_before and before[d_before[-1].end :].strip().count(" ") <= 4:
             d = d_before[-1]
-            found_before = d.date, find_place(before[d.start :], language), b0 + d.start, m.end()
+            found_before = d.date, find_place(before[d.start :] + m.group(0), language), b0 + d.start, m.end()
         if d_after and after[: d_after[0].start].count(" ") <= 6:
             d = d_after[0]
             found_after = d.date, find_place(after[: d.end], language), m.start(), m.end() + d.end
@@ -162,23 +164,31 @@ def _entry_into_force(text: str):
     return None
 
 
-def _registry_facts(fields: dict[str, str]) -> dict[str, object]:
+def _registry_facts(fields: dict[str, str], *, about_act: bool) -> dict[str, object]:
+    """Facts of a record card. A card above an act describes the act (its number, its
+    date of adoption); above an agreement, the agreement."""
     out: dict[str, object] = {}
     for label, value in fields.items():
+        name = registry_field(label)
         d = find_dates(value)
-        if re.search(r"подписан|signature|signed|қол\s+қойылған\s+күні|ստորագր", label):
-            if d:
+        if name == "number" and value.strip():
+            out["act_number" if about_act else "number"] = value.strip()
+        elif name in ("signed_date", "adopted_date") and d:
+            if about_act:
+                out.setdefault("act_date", d[0].date)
+            elif name == "signed_date" or "signed_date" not in out:
                 out["signed_date"] = d[0].date
-        elif re.search(r"вступ|entry\s+into\s+force|күшіне|ուժի", label):
-            if d:
-                out["entry_into_force_date"] = d[0].date
-        elif re.search(r"место|place|жері", label):
+        elif name == "entry_into_force_date" and d and not about_act:
+            out["entry_into_force_date"] = d[0].date
+        elif name == "signed_place":
             out["signed_place"] = find_place(value) or value.strip() or None
-        elif re.search(r"наименование|название|title|атауы", label):
+        elif name == "title":
             out["title"] = value.strip()
-        elif re.search(r"вид|тип|type|түрі|տեսակ", label):
-            out["kind"] = kind_of(value)
-        elif re.search(r"сторон|участник|parties|тараптар", label):
+        elif name == "kind" and not about_act:
+            kind = kind_of(value)
+            if kind:
+                out["kind"] = kind
+        elif name == "parties":
             out["parties"] = find_countries(value)
     return out
 
@@ -280,17 +290,25 @@ def _testimonium_lines(seg: Segments) -> list[tuple[str, int]]:
 
 def _read_signature(r: _Reader, act_lo: int, act_text: str, registry: dict[str, object]) -> None:
     c = r.c
-    for line, off in _testimonium_lines(r.seg):
-        dates = find_dates(line)
+    lines = _testimonium_lines(r.seg)
+    for k, (line, off) in enumerate(lines):
         cue = testimonium_pattern().search(line)
+        # a testimonium broken over short lines ("DONE at" / "Riga on" / "22 December" / "1992")
+        sentence = line
+        j = k + 1
+        while cue and j < len(lines) and len(sentence) < 160 and not re.search(r"[.;]\s*$", sentence):
+            sentence += " " + lines[j][0]
+            j += 1
+        dates = find_dates(sentence)
         if dates:
             d = dates[0]
             source = "testimonium" if cue else "signature"
-            c.add("signed_date", d.date, WEIGHTS["signed"][source], source, off + d.start, off + d.end, line)
+            end = off + min(d.end, len(line)) if d.start < len(line) else off + len(line)
+            c.add("signed_date", d.date, WEIGHTS["signed"][source], source, off + min(d.start, len(line)), end, sentence)
         if cue:
-            place = find_place(line, r.language)
+            place = find_place(sentence, r.language)
             if place:
-                c.add("signed_place", place, 0.8, "testimonium", off, off + len(line), line)
+                c.add("signed_place", place, 0.8, "testimonium", off, off + len(line), sentence)
     if act_text:
         found = _signature_from_act(act_text, r.language)
         if found:
@@ -360,7 +378,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     if not kinds:
         kinds.append("other")
 
-    registry = _registry_facts(seg.registry) if seg.registry else {}
+    registry = _registry_facts(seg.registry, about_act=bool(seg.act)) if seg.registry else {}
     act_lo, act_hi = r.span(seg.act_range)
     act_text = text[act_lo:act_hi] if seg.act_range else ""
 
@@ -373,12 +391,13 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         heading_title = nominative_title(heading_title, title_language)
         lo, hi = r.span(seg.title_range)
         c.add("title", heading_title, WEIGHTS["title"]["heading"], "heading", lo, hi, seg.title)
-    act_title = found = None
-    if act_text:
-        found = title_from_act_text(act_text, language)
-        if found:
-            act_title, s, e = found
-            c.add("title", act_title, WEIGHTS["title"]["act"], "act", act_lo + s, act_lo + e)
+    act_title = naming = None
+    namings = named_agreements(act_text) if act_text else []
+    if namings:
+        complete = [n for n in namings if n.complete] or namings
+        naming = max(complete, key=lambda n: len(n.title.split()))
+        act_title = nominative_title(naming.title, language)
+        c.add("title", act_title, WEIGHTS["title"]["act"], "act", act_lo + naming.start, act_lo + naming.end)
     if isinstance(registry.get("title"), str):
         c.add("title", registry["title"], WEIGHTS["title"]["registry"], "registry", *r.span((0, seg.registry_end)))
     title_fact = _title_fact(c, heading_title, act_title)
@@ -396,11 +415,13 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         if len(info.codes) >= 2:
             r.add_parties(info, "heading", seg.offsets[i])
             break
-    if act_title and found:
+    for n in namings:
         # the act's clause names the agreement: its frame gives the parties
-        info = parties_from_title(act_title, language)
-        info.start, info.end = found[1], found[2]
-        r.add_parties(info, "act", act_lo)
+        info = parties_from_title(n.title, language)
+        if len(info.codes) >= 2:
+            info.start, info.end = n.start, n.end
+            r.add_parties(info, "act", act_lo)
+            break
     if seg.preamble_range:
         lo_p, hi_p = seg.preamble_range
         for i in range(lo_p, min(hi_p, lo_p + 3)):
@@ -554,6 +575,11 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         _merge(related, find_relations([("\n".join(seg.act), None)], language, act_own))
 
     # --- the act's evidence --------------------------------------------------------------------
+    if act is not None and registry:
+        if act.number is None and registry.get("act_number"):
+            act.number = str(registry["act_number"])
+        if act.date is None and registry.get("act_date"):
+            act.date = registry["act_date"]  # type: ignore[assignment]
     if act is not None:
         _act_evidence(c, act, act_text, act_lo, act_hi)
 

@@ -24,6 +24,7 @@ from archive.ingest.patterns import (
     BULLET,
     NUMBERED,
     REGISTRY_FIELD,
+    REGISTRY_LABEL_LINE,
     TERMINAL,
     article_heading,
     is_bare_heading,
@@ -77,6 +78,8 @@ class _Log:
             "displaced": "moved {n} word(s) displaced by the text extraction",
             "unwrap": "joined {n} hard-wrapped line(s)",
             "lone_punct": "glued {n} stray punctuation mark(s) back",
+            "glued": "split {n} word(s) glued to the next one",
+            "card": "read {n} record-card field(s) printed label above value",
         }
         out = [labels[k].format(n=v) for k, v in self.counts.items() if k in labels]
         return out + self.details
@@ -205,8 +208,9 @@ def fold(text: str, log: _Log | None = None) -> str:
 
 # --- letter-spaced words -----------------------------------------------------------------
 
-_SPACED_RUN = re.compile(r"(?<!\S)\S(?: +\S)+(?!\S)")
-_UNIT_OK = re.compile(r"[^\W\d_]|[.,;:!?»«\"“”()\-–։՝]")
+# one letter per unit; the Armenian digraph ՈՒ is one letter too ("Ո Ր Ո Շ ՈՒ Մ Ը")
+_SPACED_RUN = re.compile(r"(?<!\S)(?:ՈՒ|Ու|\S)(?: +(?:ՈՒ|ու|\S))+(?!\S)")
+_UNIT_OK = re.compile(r"ՈՒ|Ու|ու|[^\W\d_]|[.,;:!?»«\"“”()\-–։՝]")
 _VOCAB_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SINGLE_LETTER_WORDS = frozenset(["и", "в", "с", "к", "о", "у", "а", "я", "և", "է", "a", "i"])
 
@@ -447,6 +451,33 @@ def repair_displaced_words(lines: list[str], log: _Log | None = None) -> list[st
     return out
 
 
+def join_card_labels(lines: list[str], log: _Log | None = None) -> list[str]:
+    """A record card printed label above value ("Номер" / "Ն-023-3" / "Тип" / "Որոշում")
+    becomes one "label: value" line per field, so the card is read as a card."""
+    if sum(1 for x in lines[:80] if REGISTRY_LABEL_LINE.match(x.strip())) < 3:
+        return lines  # a card has several fields; a lone "Принят" is the act's own note
+    out: list[str] = []
+    i = 0
+    n = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        m = REGISTRY_LABEL_LINE.match(line) if line and i < 120 else None
+        if m:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and not REGISTRY_LABEL_LINE.match(lines[j].strip()) and len(lines[j]) < 200:
+                out.extend([f"{m.group('label')}: {lines[j].strip()}", ""])
+                n += 1
+                i = j + 1
+                continue
+        out.append(lines[i])
+        i += 1
+    if log is not None:
+        log.add("card", n)
+    return out
+
+
 # --- paragraphs ----------------------------------------------------------------------------
 
 _HEAD_NOUN_LINE = re.compile(
@@ -457,6 +488,10 @@ _HEAD_NOUN_LINE = re.compile(
 )
 _LONE_PUNCT = re.compile(r"^[.,;:!?։]+$")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +(?=[.,;:!?։](?:\s|$))")
+
+
+# a line that is one parenthesised remark ("(2013 жылғы 30 шілдеде күшіне енді - …)")
+_ASIDE_LINE = re.compile(r"^\([^()]{10,400}\)\s*$")
 
 
 def _is_caps(line: str) -> bool:
@@ -514,7 +549,7 @@ def unwrap_lines(lines: list[str], log: _Log | None = None) -> tuple[list[str], 
             a_open = a_end not in TERMINAL
             first = line[:1]
             b_start = _para_start(line)
-            a_heading = article_heading(paras[-1][0]) is not None
+            a_heading = article_heading(paras[-1][0]) is not None or _ASIDE_LINE.match(paras[-1][0]) is not None
             comma_break = a_end == "," and (indented or blank_run == 1)
             if first.islower() and a_open and not b_start and not is_bare_heading(a):
                 # R1: a sentence continues (also across page breaks); but a clause that
@@ -557,15 +592,31 @@ def _tidy(paragraph: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub("", paragraph)
 
 
+_GLUED_CAPS = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ]{4,})(?=[A-ZА-ЯЁ][a-zа-яё]{2,}(?![^\W\d_]))")
+
+
+def split_glued_capitals(text: str, log: _Log | None = None) -> str:
+    """A heading word glued to the next one by the extraction: "AGREEMENTBetween" ->
+    "AGREEMENT Between" (capitals followed by a capitalised word)."""
+    if not _GLUED_CAPS.search(text):
+        return text
+    out, n = _GLUED_CAPS.subn(r"\1 ", text)
+    if log is not None:
+        log.add("glued", n)
+    return out
+
+
 def _normalise_once(text: str, log: _Log) -> tuple[str, list[tuple[int, int]]]:
     text = unicode_nfc(text)
     text = strip_html(text, log)
     text = unify_spaces(text, log)
     text = strip_markdown(text, log)
+    text = split_glued_capitals(text, log)
     text = fold(text, log)
     text = join_letter_spacing(text, log=log)
     text = fold_lookalikes(text)  # letters of joined words
     lines = text.split("\n")
+    lines = join_card_labels(lines, log)
     lines = repair_displaced_words(lines, log)
     paras, spans = unwrap_lines(lines, log)
     paras = [_tidy(p) for p in paras]

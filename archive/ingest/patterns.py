@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.language import profiles
+from archive.language.profiles import data_file
 
 # Article number: 1, 12, 12bis, 12a, 12-1, 1.1, 1.01, 101, IV (an ordinal word is read apart)
 _NUM = (
@@ -80,21 +81,19 @@ def _match_article(line: str) -> re.Match[str] | None:
 BULLET = re.compile(r"^(?:[·•▪◦○●■□–—‣⁃*]|-(?=\s))\s*")
 NUMBERED = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}\.\d{1,3}\.?\s|\(?[a-zа-яё]\)\s|[IVX]{1,5}\.\s)")
 
-# Labelled fields of a registry record card ("Статус: Действует").
-REGISTRY_LABELS = (
-    "вид документа|тип документа|тип|статус|состояние|дата подписания|место подписания|"
-    "дата вступления в силу|вступление в силу|дата принятия|дата ратификации|номер|"
-    "регистрационный номер|наименование|название|стороны|участники|язык|языки|"
-    "орган|принявший орган|источник|источник публикации|опубликован|дата прекращения|"
-    "срок действия|депозитарий|уровень|вид|категория|"
-    "document type|type|status|date of signature|signature date|signed|place of signature|"
-    "entry into force|date of entry into force|parties|title|languages|source|number|"
-    "registration number|depositary|level|category|"
-    "құжат түрі|түрі|мәртебесі|мәртебе|қол қойылған күні|қол қойылған жері|"
-    "күшіне енген күні|күшіне енуі|тараптар|атауы|тілдері|"
-    "փաստաթղթի տեսակը|տեսակը|կարգավիճակը|ստորագրման ամսաթիվը|ուժի մեջ մտնելու ամսաթիվը"
-)
+# Labelled fields of a registry record card ("Статус: Действует"), from the data file.
+_REGISTRY = data_file("registry_labels.json")
+REGISTRY_LABEL_FIELD: dict[str, str] = {
+    label.lower(): name for name, labels in _REGISTRY.items() if not name.startswith("_") for label in labels
+}
+REGISTRY_LABELS = "|".join(sorted((re.escape(x) for x in REGISTRY_LABEL_FIELD), key=len, reverse=True))
 REGISTRY_FIELD = re.compile(rf"^(?P<label>{REGISTRY_LABELS})\s*:\s*(?P<value>.*)$", re.I)
+REGISTRY_LABEL_LINE = re.compile(rf"^(?P<label>{REGISTRY_LABELS})\s*:?\s*$", re.I)
+
+
+def registry_field(label: str) -> str | None:
+    """The fact a card's label gives (``"дата подписания"`` -> ``signed_date``)."""
+    return REGISTRY_LABEL_FIELD.get(label.strip().lower())
 
 # Sentence-final punctuation (Armenian full stop included).
 TERMINAL = ".:;!?։…"
@@ -121,6 +120,8 @@ def article_heading(line: str) -> tuple[str, str | None] | None:
     first = rest[0]
     if first.islower():
         return None  # "Статья 5 настоящего Соглашения ..." is a sentence, not a heading
+    if rest[-1] in ";," or rest.lower().startswith(("and ", "or ", "to ", "of ")):
+        return None  # "Article 6 (Country Specific Definitions);": an item of a list
     return num, rest
 
 

@@ -238,8 +238,11 @@ _GENERIC = [
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында"),
     re.compile(r"в\s+(?:городе|гор\.|г\.)\s*([А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)?)"),
     re.compile(r"(?:ք\.|քաղաքում)\s*([Ա-Ֆ][\u0561-\u0587]+)"),
-    re.compile(r"([Ա-Ֆ][\u0561-\u0587]+)\s+քաղաքում"),
-    re.compile(r"([A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]+)\s+(?:şəhərində|shahrida|şehrinde)"),
+    re.compile(r"((?:[Ա-Ֆ][\u0561-\u0587]*(?<!ի)(?<!ության)\s+)?[Ա-Ֆ][\u0561-\u0587]+)\s+քաղաքում"),
+    re.compile(
+        r"((?:[A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]*(?<!sı)(?<!si)(?<!su)(?<!sü)(?<!ın)(?<!in)\s+)?[A-ZƏÇŞĞÜÖİ][\wəçşğüöı-]+)"
+        r"\s+(?:şəhərində|shahrida|şehrinde|шаҳрида)"
+    ),
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+шаарында"),
     re.compile(r"([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:да|де|та|те))\s+(?:жасалған|жасалды|қол\s+қойылған|қол\s+қойылды)"),
 ]
@@ -295,7 +298,12 @@ def find_place(text: str, language: str | None = None) -> str | None:
     for pattern in _GENERIC:
         g = pattern.search(text)
         if g:
-            hits.append((g.start(1), nominative_city(g.group(1), language)))
+            name = g.group(1)
+            start = g.start(1)
+            if " " in name and _forms().get(name.split()[-1].lower()):
+                start += name.rindex(" ") + 1  # "… Bakı şəhərində": the known city, not its neighbour
+                name = name.split()[-1]
+            hits.append((start, nominative_city(name, language)))
     lead = place_after_lead(text)
     if lead:
         hits.append((lead[1], nominative_city(lead[0], language)))

@@ -84,6 +84,7 @@ _STAMP = re.compile(
     r"(?:қаулысымен|заңымен|Жарлығымен|өкімімен)\s+(?:бекітілген|ратификацияланған|мақұлданған)"
     r"|^(?:УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?|ОДОБРЕН[АОЫ]?|Одобрен[аоы]?|ПРИЛОЖЕНИЕ|Приложение|"
     r"Approved|APPROVED|ՀԱՍՏԱՏՎԱԾ|Հաստատված|Հավելված|ՀԱՎԵԼՎԱԾ|Қосымша|ҚОСЫМША)\b"
+    r"(?!:?\s*(?:Советом\s+Федерации|Государственной\s+Думой|Палатой|Сенатом|Мажилисом))"
     r"|(?:постановлением|указом|законом|распоряжением)\s+(?:Правительства|Президента|"
     r"Республики|Кабинета)",
     re.I,
@@ -122,7 +123,12 @@ _NOTE_PHRASES = re.compile(
 
 
 def _case_variants(phrase: str) -> set[str]:
-    return {phrase, phrase.upper(), phrase[:1].upper() + phrase[1:]}
+    """"Done at" -> "Done at", "DONE AT", "DONE at" (as printed in capitals or not)."""
+    first, _, rest = phrase.partition(" ")
+    out = {phrase, phrase.upper(), phrase[:1].upper() + phrase[1:]}
+    if rest:
+        out.add(f"{first.upper()} {rest}")
+    return out
 
 
 @functools.cache
@@ -179,6 +185,16 @@ _WORD = re.compile(r"\S+")
 _PREAMBLE_WORD = re.compile(r"^(?:PREAMBLE|Preamble|Préambule|PRÉAMBULE|Präambel|Preámbulo|Преамбула|Преамбула)\b")
 
 
+_NUMBERED_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
+
+
+def _act_lead(p: str) -> bool:
+    from archive.ingest.naming import act_lead
+
+    m = act_lead(p)
+    return m is not None and m.start() == 0
+
+
 def is_title(p: str) -> bool:
     """Does this paragraph read as an agreement's title? A kind word as its head noun
     (near its start, followed by a title word — "Agreement *between*", "Verdrag *inzake*"
@@ -187,6 +203,8 @@ def is_title(p: str) -> bool:
         return False
     if not (p[0].isupper() or p[0] in "«\"“„'(" or p[0].isdigit()):
         return False
+    if _NUMBERED_ITEM.match(p) or _act_lead(p):
+        return False  # "1. Ратифицировать Договор …", "О ратификации Соглашения …": the act speaking
     words = _WORD.findall(p)
     if len(words) > 80:
         return False
@@ -319,8 +337,8 @@ def _follows(prev: tuple[int, int, int], cur: tuple[int, int, int], gap: int = 0
     ca, cb, cs = cur
     if ca == pa and cb == pb and cs == ps + 1:
         return True  # 12 -> 12bis, 12-1 -> 12-2
-    if ca == pa and cb == pb + 1 + gap and cs == 0 and pb + gap >= 0:
-        return pb > 0 or cb == 1 or gap == 0  # 1.1 -> 1.2; 12 -> 12.1
+    if ca == pa and pb + 1 <= cb <= pb + 1 + gap and cs == 0:
+        return pb > 0 or cb == 1  # 1.1 -> 1.2 (-> 1.4 over a gap); 12 -> 12.1
     if pa < ca <= pa + 1 + gap and cs == 0:
         return cb == 0 or cb == 1  # 1 -> 2; 1.9 -> 2.1; 3.4 -> 5.1 (a chapter without articles)
     return False
@@ -355,11 +373,13 @@ def _runs(heads: list[_Heading]) -> list[list[_Heading]]:
             run = [h]
             scheme_hundreds = False
             continue
-        # a small gap is accepted when the heading after it follows on
+        # a small gap, or a number printed twice ("ARTICLE 5" for 4 and 5), is accepted
+        # when the heading after it follows on
         nxt = heads[k + 1].key if k + 1 < len(heads) else None
         if scheme_hundreds and nxt:
             nxt = _hundreds(nxt)
-        if _follows(last, key, gap=2) and (nxt is None or _follows(key, nxt)):
+        confirmed = nxt is None or _follows(key, nxt) or nxt == key
+        if confirmed and (_follows(last, key, gap=2) or (key == last and h.index > run[-1].index + 1)):
             run.append(h)
     if run:
         runs.append(run)
@@ -463,6 +483,19 @@ def _find_title(paras: list[str], lo: int, first_art: int, has_heads: bool) -> i
     return None
 
 
+def _name_across(a: str, b: str) -> bool:
+    """Does a country's name run from the end of ``a`` into the start of ``b``?"""
+    from archive.language.countries import find_country_spans
+
+    if not b or len(b) > 300 or b[-1] in TERMINAL + ",":
+        return False
+    tail = " ".join(a.split()[-3:])
+    head = " ".join(b.split()[:3])
+    joined = f"{tail} {head}"
+    cut = len(tail)
+    return any(s < cut < e for _, s, e in find_country_spans(joined))
+
+
 def _grow_title(paras: list[str], title_idx: int, lo: int, first_art: int) -> tuple[str, int, int]:
     title = paras[title_idx]
     start_idx = title_idx
@@ -483,12 +516,19 @@ def _grow_title(paras: list[str], title_idx: int, lo: int, first_art: int) -> tu
         ):
             title = f"{prev} {title}"
             start_idx = title_idx - 1
-    # a title broken over paragraphs: "... и Правительством" + "Республики ... о ..."
-    while title_idx + 1 < first_art and _DANGLING_END.search(title):
+    # a title broken over paragraphs: "... и Правительством" + "Республики ... о ...";
+    # "... of THE Russian" + "Federation and ..." (a country's name split by the line)
+    while title_idx + 1 < first_art and (
+        _DANGLING_END.search(title) or _name_across(title, paras[title_idx + 1])
+    ):
         nxt = paras[title_idx + 1]
         if not nxt or nxt[-1] in TERMINAL + "," or len(nxt) > 300:
             break
         title = f"{title} {nxt}"
+        title_idx += 1
+    # "(Moscow, 11 November 1992)" under the title: the place and date of signature
+    if title_idx + 1 < first_art and re.fullmatch(r"\([^()]{4,80}\)", paras[title_idx + 1].strip()):
+        title = f"{title} {paras[title_idx + 1].strip()}"
         title_idx += 1
     while (
         start_idx > lo

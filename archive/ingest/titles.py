@@ -10,10 +10,11 @@ small phrase table); otherwise None, never a guess.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from archive.ingest.patterns import kind_matches
-from archive.language import detect_language, fold_lookalikes, profile
+from archive.language import detect_language, fold_lookalikes, profile, profiles
 from archive.language.countries import english_long_name
 
 __all__ = ["english_title", "kind_of", "nominative_title", "title_from_act", "title_from_act_text", "topic_phrase"]
@@ -66,6 +67,9 @@ _HY_HEAD_NOM = {"համաձայնագ": "համաձայնագիր", "պայմա�
 def nominative_title(title: str, language: str | None) -> str:
     """Strip the case ending of the head noun / put it in the nominative."""
     title = re.sub(r"\s+", " ", title).strip(' ,;:«»"')
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) > 12 and all(c.isupper() for c in letters):
+        title = recase_all_caps(title)
     for pattern, repl in _RU_GEN_TO_NOM:
         title = re.sub(pattern, repl, title)
     m = _KK_HEAD_CASE.search(title)
@@ -77,7 +81,42 @@ def nominative_title(title: str, language: str | None) -> str:
             title = title[: m.start()] + base
         else:
             title = title[: m.start("suffix")]
+    else:
+        title = _head_last_nominative(title, language)
     return _fix_caps(title)
+
+
+@functools.cache
+def _head_bases() -> list[tuple[str, str]]:
+    """(stem, nominative) of the head nouns of head-last languages: "saziş" -> "saziş"
+    (Sazişin, Sazişi), "արձանագրությ" -> "արձանագրություն" (from the profiles)."""
+    out: list[tuple[str, str]] = []
+    for p in profiles().values():
+        if p.head != "last":
+            continue
+        table = p.raw.get("kind_nominative") or {}
+        for entries in p.kinds().values():
+            for entry in entries:
+                if " " in entry:
+                    continue
+                stem = entry.rstrip("*").lower()
+                out.append((stem, table.get(stem, stem)))
+    return sorted(set(out), key=lambda x: -len(x[0]))
+
+
+def _head_last_nominative(title: str, language: str | None) -> str:
+    """The last word of a head-last title back to the nominative: "… haqqında Sazişin" ->
+    "… haqqında Saziş"."""
+    words = title.rsplit(" ", 1)
+    last = words[-1]
+    low = last.lower()
+    for stem, nominative in _head_bases():
+        if low.startswith(stem) and low != nominative and len(low) - len(stem) <= 6:
+            fixed = nominative if last[:1].islower() else nominative[:1].upper() + nominative[1:]
+            if last.isupper():
+                fixed = nominative.upper()
+            return f"{words[0]} {fixed}" if len(words) == 2 else fixed
+    return title
 
 
 # Words written with a capital inside a title (stems), beside country names.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -61,11 +60,15 @@ _CYRILLIC_LEGACY = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5")
 _LETTER_SAMPLE = 200_000
 
 
+# control characters (Unicode category Cc) other than \t \n \v \f \r, and the replacement character
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    bad = len(_BINARY_CHARS.findall(sample))
     return bad > max(3, len(sample) * 0.01)
 
 

@@ -77,6 +77,8 @@ def register_stemmer(language: str, stemmer: Stemmer, script: str | None = None)
     _STEMMERS[language] = stemmer
     if script:
         _LANGUAGE_SCRIPT[language] = script
+    if "stem_word" in globals():
+        stem_word.cache_clear()
 
 
 def _snowball(name: str) -> Stemmer | None:
@@ -127,6 +129,7 @@ def stemmer_for(language: str) -> Stemmer:
     return _STEMMERS.get(language, str.lower)
 
 
+@lru_cache(maxsize=500_000)  # indexing: most words of a text recur; their script is found once
 def stem_word(word: str, language: str) -> str:
     """Stem one word as a text of *language* would have it stemmed at index time.
 

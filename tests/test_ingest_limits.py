@@ -275,6 +275,20 @@ def test_20_mb_single_line_html_preview_answers_within_the_budget(editor, settin
 
 
 @pytest.mark.django_db
+def test_zip_bomb_upload_is_refused_in_the_preview_and_kept(editor, zip_bomb):
+    before = peak_rss_mb()
+    upload = SimpleUploadedFile("bomb.docx", zip_bomb.read_bytes())
+    preview_url = editor.post("/admin/archive/sourcedocument/upload/", {"files": [upload]})["Location"]
+    page = editor.get(preview_url)
+    assert page.status_code == 200 and "zip bomb" in page.content.decode()
+    assert editor.post(preview_url, {"action": "confirm"}).status_code == 302
+    source = SourceDocument.objects.get(filename="bomb.docx")
+    assert source.status == "failed" and "zip bomb" in source.error
+    assert stored_bytes(source) == zip_bomb.read_bytes()
+    assert peak_rss_mb() - before < 100  # the web process never unpacked it
+
+
+@pytest.mark.django_db
 def test_a_batch_of_slow_files_never_outlives_the_request_budget(editor, settings):
     settings.PARSE_TIME_LIMIT = 3
     settings.PARSE_REQUEST_BUDGET = 4

@@ -54,6 +54,8 @@ class FileReport:
     error: str | None = None
     parse_seconds: float = 0.0  # in the worker
     store_seconds: float = 0.0  # here: store_result / store_failure
+    parse_cpu_seconds: float = 0.0  # CPU time of the parse, in the worker
+    store_cpu_seconds: float = 0.0  # CPU time of the store, in this process (not the database's)
     over_budget: str | None = None  # "time", "memory", "crash" or "size"
     peak_rss_mb: float = 0.0  # the parser worker's peak resident size
 
@@ -126,7 +128,7 @@ class Ingestion:
             return item.report
         data, path = item.data, item.path
         bounded: Bounded | None = item.future.result() if item.future is not None else None
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         if bounded is None:
             over, error = "size", too_large_message(len(data), self.max_bytes)
             outcome = store_failure(data, path.name, error, self.user)
@@ -142,10 +144,12 @@ class Ingestion:
             size=len(data),
             store=outcome,
             store_seconds=time.perf_counter() - started,
+            store_cpu_seconds=time.thread_time() - cpu,
             over_budget=over,
         )
         if bounded is not None:
             report.parse_seconds, report.peak_rss_mb = bounded.seconds, bounded.peak_rss_mb
+            report.parse_cpu_seconds = bounded.cpu_seconds
         if outcome.source.status == ParseStatus.FAILED:
             report.error = outcome.source.error
         return report

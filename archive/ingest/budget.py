@@ -42,7 +42,7 @@ DEFAULT_MEMORY_MB = 300
 #: a worker whose resident size is past this fraction of the ceiling after a job is replaced
 RECYCLE_FRACTION = 0.5
 START_TIMEOUT = 60.0
-NICENESS = 10
+NICENESS = 5
 _MB = 1024 * 1024
 _WARM_UP = (
     "AGREEMENT\nbetween the Government of the Republic of Kazakhstan and the Government of the Republic of"
@@ -59,6 +59,7 @@ class Bounded:
     seconds: float  # wall time of the parse in the worker (the budget's, if over it)
     peak_rss_mb: float  # the worker's peak resident size so far (0 if unknown)
     over_budget: str | None = None  # "time", "memory" or "crash"
+    cpu_seconds: float = 0.0  # CPU time of the parse in the worker
 
 
 def limits(seconds: float | None = None, memory_mb: int | None = None) -> tuple[float, int]:
@@ -103,7 +104,7 @@ def _peak_rss_mb() -> float:
 
 
 def _serve(receiver, sender, memory_mb: int) -> None:
-    """The worker's loop: (data, filename, source) in, (status, payload, seconds, peak) out."""
+    """The worker's loop: (data, filename, source) in, (status, payload, seconds, cpu, peak) out."""
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -118,7 +119,7 @@ def _serve(receiver, sender, memory_mb: int) -> None:
 
     with contextlib.suppress(Exception):  # builds the parser's lazy tables before the first file's clock starts
         parse_bytes(_WARM_UP, "warm-up.txt")
-    sender.send(("ready", os.getpid(), 0.0, _peak_rss_mb()))
+    sender.send(("ready", os.getpid(), 0.0, 0.0, _peak_rss_mb()))
     recycle_mb = memory_mb * RECYCLE_FRACTION if memory_mb else float("inf")
     while True:
         try:
@@ -129,7 +130,7 @@ def _serve(receiver, sender, memory_mb: int) -> None:
             return
         data, filename, source = job
         job = None
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         status, payload = "ok", None
         try:
             payload = parse_bytes(data, filename, source)
@@ -138,13 +139,13 @@ def _serve(receiver, sender, memory_mb: int) -> None:
         except Exception as exc:  # parse_bytes returns an error for a bad file: this is a parser bug
             status, payload = "error", f"{type(exc).__name__}: {str(exc)[:300]}"
         data = None
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         try:
             try:
-                sender.send((status, payload, elapsed, _peak_rss_mb()))
+                sender.send((status, payload, elapsed, cpu, _peak_rss_mb()))
             except MemoryError:  # the result itself is too big to send
                 payload, status = None, "memory"
-                sender.send((status, None, elapsed, _peak_rss_mb()))
+                sender.send((status, None, elapsed, cpu, _peak_rss_mb()))
         except OSError:  # the parent is gone (or killed us meanwhile)
             return
         if status == "memory" or _rss_mb() > recycle_mb:
@@ -209,16 +210,16 @@ class _Worker:
         self.kill()
 
     def parse(self, data: bytes, filename: str, source: str, seconds: float) -> tuple:
-        """(status, payload, seconds, peak); status "time"/"crash" when it did not answer."""
+        """(status, payload, seconds, cpu, peak); status "time"/"crash" when it did not answer."""
         started = time.perf_counter()
         try:
             self.sender.send((data, filename, source))
         except (OSError, ValueError):  # it died since (recycled): the caller retries once
             self.kill()
-            return ("dead", None, 0.0, 0.0)
+            return ("dead", None, 0.0, 0.0, 0.0)
         if not self.receiver.poll(max(0.0, seconds - (time.perf_counter() - started))):
             self.kill()
-            return ("time", None, seconds, 0.0)
+            return ("time", None, seconds, 0.0, 0.0)
         try:
             return self.receiver.recv()
         except (EOFError, OSError):
@@ -226,7 +227,7 @@ class _Worker:
                 self.process.wait(5)
             code = self.process.returncode
             self.kill()
-            return ("crash", code, time.perf_counter() - started, 0.0)
+            return ("crash", code, time.perf_counter() - started, 0.0, 0.0)
 
 
 def _failed(data: bytes, filename: str, source: str | None, message: str) -> ParseResult:
@@ -290,18 +291,18 @@ class ParserPool:
         for _attempt in range(2):
             worker = self._acquire()
             try:
-                status, payload, elapsed, peak = worker.parse(data, filename, src, seconds)
+                status, payload, elapsed, cpu, peak = worker.parse(data, filename, src, seconds)
             finally:
                 self._release(worker)
             if status != "dead":
                 break
         if status == "ok":
-            return Bounded(payload, elapsed, peak)
+            return Bounded(payload, elapsed, peak, cpu_seconds=cpu)
         if status == "error":
-            return Bounded(_failed(data, filename, source, f"parser error: {payload}"), elapsed, peak)
+            return Bounded(_failed(data, filename, source, f"parser error: {payload}"), elapsed, peak, cpu_seconds=cpu)
         over = "crash" if status in ("crash", "dead") else status
         message = _describe(status, payload, seconds, self.memory_mb)
-        return Bounded(_failed(data, filename, source, message), elapsed, peak, over_budget=over)
+        return Bounded(_failed(data, filename, source, message), elapsed, peak, over_budget=over, cpu_seconds=cpu)
 
     def close(self) -> None:
         with self._lock:

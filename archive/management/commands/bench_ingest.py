@@ -6,6 +6,11 @@ originals written to a temporary folder, through the very code ``manage.py inges
 (archive.ingest.batch). Prints the parse time (in the parser workers) and the store time
 (here) separately, the overall rate, then ingests the same files again and prints the rate
 for unchanged files (a hash and a query each, no parse). Figures only: nothing is asserted.
+
+On a shared machine the rates depend on what else runs (the load average is printed), so the
+CPU time per file is printed too — the parse's (in the workers), the store's (here) and the
+database server's (its backend, when it runs on this machine) — with the rate those allow on
+this many dedicated cores: parses overlap each other and the store, the store is serial.
 """
 
 from __future__ import annotations
@@ -93,9 +98,11 @@ class Command(BaseCommand):
         return out
 
     def first(self, ingestion: Ingestion, files: list[Path]) -> None:
+        backend = _backend_cpu()
         started = time.perf_counter()
         reports = list(ingestion.run(files))
         wall = time.perf_counter() - started
+        after = _backend_cpu()
         n = len(reports)
         counts = sum((tally(r) for r in reports), Counter())
         parsed = [r for r in reports if r.parse_seconds]
@@ -114,6 +121,18 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"  store: {store:.1f} s in all, {_ms(store, n)} per file, {_rate(n, store)} files/s")
         self.stdout.write(f"  overall: {n} files in {wall:.1f} s, {_rate(n, wall)} files/s")
+        parse_cpu = sum(r.parse_cpu_seconds for r in reports) / n
+        store_cpu = sum(r.store_cpu_seconds for r in reports) / n
+        db_cpu = (after[1] - backend[1]) / n if backend and after and backend[0] == after[0] else None
+        serial = store_cpu + (db_cpu or 0.0)
+        cores = os.cpu_count() or 1
+        bound = min(cores / (parse_cpu + serial), 1 / serial) if serial else 0.0
+        self.stdout.write(
+            f"  CPU per file: parse {1000 * parse_cpu:.1f} ms, store {1000 * store_cpu:.1f} ms"
+            + (f" + database {1000 * db_cpu:.1f} ms" if db_cpu is not None else " (database not measured)")
+            + f" -> at most {bound:.1f} files/s on {cores} dedicated cores"
+            + (f" (the parse alone allows {cores / parse_cpu:.1f})" if parse_cpu else "")
+        )
         self.slowest(reports)
 
     def again(self, ingestion: Ingestion, files: list[Path]) -> None:
@@ -131,6 +150,18 @@ class Command(BaseCommand):
             worst = sorted(reports, key=lambda r: getattr(r, key), reverse=True)[:3]
             shown = ", ".join(f"{r.path.name} ({r.size / 1024:.0f} kB) {getattr(r, key) * 1000:.0f} ms" for r in worst)
             self.stdout.write(f"  slowest {label}: {shown}")
+
+
+def _backend_cpu() -> tuple[int, float] | None:
+    """(pid, CPU seconds) of this connection's PostgreSQL backend, if it runs on this machine."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            (pid,) = cursor.fetchone()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _ms(total: float, n: int) -> str:

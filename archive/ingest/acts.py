@@ -58,7 +58,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "law",
         re.compile(
-            r"Заңы\b|ЗАҢЫ|^Закон\b|ЗАКОН\b|Закон\s+Республики|Закон\s+Кыргызской|"
+            r"Заңы\b|ЗАҢЫ|^Закон\b|ЗАКОН\b|Закон\s+Республики|Закон\s+Кыргызской|[Ққ]онуни|ҚОНУНИ|"
             r"Law\s+of\s+the|^LAW\b|ՕՐԵՆՔ|օրենքը|Qanunu|QANUNU|Qonuni|QONUNI|Мыйзамы|МЫЙЗАМЫ",
             re.M,
         ),
@@ -89,7 +89,7 @@ _ACTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "accede",
         re.compile(
-            r"қосылсын|қосылу\s+туралы|присоединиться|присоединени|accede|accession|միանալ|"
+            r"қосылсын|қосылу\s+туралы|присоединиться|присоединени|accede|accession|միանալ|қўшилинсин|қўшилиш|qo['ʻ]shil|"
             r"qoşulmaq|qoşulsun",
             re.I,
         ),
@@ -224,7 +224,7 @@ def _sign_off_lines(paragraphs: list[str]) -> str:
         return ""
     lines = []
     for p in paragraphs[sign : sign + 6]:
-        if len(p) < 80 and (_NUMBER.fullmatch(p.strip()) or find_dates(p) or _SIGN_OFF.search(p)):
+        if len(p) < 120 and (_NUMBER.fullmatch(p.strip()) or find_dates(p) or _SIGN_OFF.search(p)):
             lines.append(p)
     return "\n".join(lines)
 

@@ -25,6 +25,7 @@ from archive.ingest.languages import authentic_languages, prevailing_language
 from archive.ingest.naming import named_agreements
 from archive.ingest.parties import (
     PartyInfo,
+    multilateral_frame,
     parties_from_mentions,
     parties_from_preamble,
     parties_from_signatures,
@@ -106,6 +107,19 @@ _TITLE_DATE = re.compile(r"\s*\((?P<inner>[^()]{4,80})\)\s*$")
 _DATE_AFTER_VERB = re.compile(r"совершенн|подписанн|заключенн|signed|done|ondertekend|sign|unterzeichnet|firmad", re.I)
 
 
+def _readable(title: str) -> str:
+    """A title in capitals read in the case its genre writes it (same length), so that the
+    party chain stops where the subject begins."""
+    from archive.ingest.titles import recase_all_caps
+
+    letters = [ch for ch in title if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    if len(letters) > 12 and upper >= 0.8 * len(letters):
+        out = recase_all_caps(title)
+        return out if len(out) == len(title) else title
+    return title
+
+
 def _own_language(text: str | None, default: str | None) -> str | None:
     """The language a heading is written in, when its words tell (a file's Dutch database
     heading above an English text); else the text's."""
@@ -138,7 +152,10 @@ def _signature_from_act(act_text: str, language: str | None):
         found_before = found_after = None
         if d_before and before[d_before[-1].end :].strip().count(" ") <= 4:
             d = d_before[-1]
-            found_before = d.date, find_place(before[d.start :] + m.group(0), language), b0 + d.start, m.end()
+            # the place may come before the date ("Алматыда 1997 жылғы 8 сәуірде қол қойылған")
+            clause = re.split(r"[.;:]\s|\n", before[: d.start])[-1]
+            place = find_place(before[d.start :] + m.group(0), language) or find_place(clause, language)
+            found_before = d.date, place, b0 + d.start, m.end()
         if d_after and after[: d_after[0].start].count(" ") <= 6:
             d = d_after[0]
             found_after = d.date, find_place(after[: d.end], language), m.start(), m.end() + d.end
@@ -164,6 +181,14 @@ def _entry_into_force(text: str):
     return None
 
 
+def _real_preamble(paragraphs: list[str]) -> bool:
+    """The agreement's own opening words, not a publisher's note under its title."""
+    from archive.ingest.parties import opens_preamble
+
+    prose = [p for p in paragraphs if not re.fullmatch(r"\s*\(.*\)\s*", p, re.S)]
+    return any(opens_preamble(p) for p in prose[:3]) or sum(len(p) for p in prose) >= 300
+
+
 def _registry_facts(fields: dict[str, str], *, about_act: bool) -> dict[str, object]:
     """Facts of a record card. A card above an act describes the act (its number, its
     date of adoption); above an agreement, the agreement."""
@@ -172,7 +197,7 @@ def _registry_facts(fields: dict[str, str], *, about_act: bool) -> dict[str, obj
         name = registry_field(label)
         d = find_dates(value)
         if name == "number" and value.strip():
-            out["act_number" if about_act else "number"] = value.strip()
+            out["act_number" if about_act else "number"] = re.sub(r"^(?:№|N|No\.?)\s*", "", value.strip())
         elif name in ("signed_date", "adopted_date") and d:
             if about_act:
                 out.setdefault("act_date", d[0].date)
@@ -304,7 +329,9 @@ def _read_signature(r: _Reader, act_lo: int, act_text: str, registry: dict[str, 
             d = dates[0]
             source = "testimonium" if cue else "signature"
             end = off + min(d.end, len(line)) if d.start < len(line) else off + len(line)
-            c.add("signed_date", d.date, WEIGHTS["signed"][source], source, off + min(d.start, len(line)), end, sentence)
+            c.add(
+                "signed_date", d.date, WEIGHTS["signed"][source], source, off + min(d.start, len(line)), end, sentence
+            )
         if cue:
             place = find_place(sentence, r.language)
             if place:
@@ -320,6 +347,32 @@ def _read_signature(r: _Reader, act_lo: int, act_text: str, registry: dict[str, 
         c.add("signed_date", registry["signed_date"], 0.85, "registry", *r.span((0, r.seg.registry_end)))
     if registry.get("signed_place"):
         c.add("signed_place", registry["signed_place"], 0.85, "registry", *r.span((0, r.seg.registry_end)))
+
+
+_SENTENCE = re.compile(r"[^.!?։\n]+[.!?։]?")
+
+
+def _read_signing_sentences(r: _Reader, span: tuple[int, int]) -> None:
+    """A sentence anywhere that says the agreement was signed on a date ("Кыргызстан менен
+    Орусия бул келишимге 2022-жылдын 16-августунда Москва шаарында кол койгон"): a weak
+    witness, used only when no testimonium, act or card dates the signature."""
+    from archive.ingest.naming import signing_words
+    from archive.ingest.patterns import KIND_ANY
+
+    lo, hi = span
+    for m in _SENTENCE.finditer(r.text, lo, min(hi, lo + 20000)):
+        sentence = m.group(0)
+        if not signing_words().search(sentence) or not KIND_ANY.search(sentence):
+            continue
+        dates = find_dates(sentence)
+        if not dates:
+            continue
+        d = dates[0]
+        r.c.add("signed_date", d.date, 0.4, "sentence", m.start() + d.start, m.start() + d.end, sentence)
+        place = find_place(sentence, r.language)
+        if place:
+            r.c.add("signed_place", place, 0.4, "sentence", m.start(), m.end(), sentence)
+        return
 
 
 def _title_aside(title: str) -> tuple[str, str | None]:
@@ -368,7 +421,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     act = extract_act(seg.act, seg.stamp, language) if seg.act else None
     if act:
         kinds.append("act")
-    has_agreement_text = bool(seg.articles) or (seg.title is not None and bool(seg.preamble))
+    has_agreement_text = bool(seg.articles) or (seg.title is not None and _real_preamble(seg.preamble))
     if has_agreement_text:
         kinds.append("agreement")
     if seg.note:
@@ -407,7 +460,7 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     # --- parties ----------------------------------------------------------------------
     if heading_title:
         lo, _ = r.span(seg.title_range)
-        r.add_parties(parties_from_title(seg.title or "", title_language), "title", lo, seg.title)
+        r.add_parties(parties_from_title(_readable(seg.title or ""), title_language), "title", lo, seg.title)
     for i in seg.headings:
         # another heading of the file ("##Briefwisseling tussen X en Y …" above the letters' own title)
         para = seg.paragraphs[i]
@@ -465,10 +518,16 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
             agreement.confidence["party_level"] = parties_fact.confidence if info.as_written else 0.4
             agreement.evidence["party_level"] = parties_fact.evidence[:1]
 
+    if not agreement.multilateral and len(agreement.parties) < 2:
+        frame = multilateral_frame(title) or multilateral_frame(act_text[:3000])
+        if frame:
+            agreement.multilateral = True
+            agreement.evidence["multilateral"] = [_region(c, "title", *_locate(text, frame.group(0), 0, len(text)))]
+
     # --- kind ---------------------------------------------------------------------------
     agreement.kind = kind_of(title, language) or registry.get("kind")  # type: ignore[assignment]
-    if seg.note and not has_agreement_text:
-        agreement.kind = agreement.kind or _note_kind(text)
+    if not agreement.kind and (seg.note or not has_agreement_text):
+        agreement.kind = _note_kind(text)  # the kind word the note or report uses most
     if agreement.kind and title_fact:
         agreement.confidence["kind"] = title_fact.confidence
         agreement.evidence["kind"] = title_fact.evidence[:1]
@@ -483,6 +542,9 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         place = find_place(aside, language) or (aside.split(",")[0].strip() if "," in aside else None)
         if place and not find_dates(place):
             c.add("signed_place", place, 0.6, "title", lo, hi, aside)
+    if "signed_date" not in c:
+        body = r.span(seg.body_range) if agreement_text and seg.body_range else (0, len(text))
+        _read_signing_sentences(r, body)
     agreement.signed_date = _set(
         agreement, "signed_date", c.resolve("signed_date", label="date of signature"), warnings
     )  # type: ignore[assignment]
@@ -640,11 +702,17 @@ def _title_fact(c: Candidates, heading: str | None, act_title: str | None) -> Fa
     order = {"heading": 0, "registry": 1, "act": 2}
     cands.sort(key=lambda x: order.get(x.evidence.source, 9))
     best = cands[0]
-    confirm = [x for x in cands[1:] if _similar(x.value, best.value) >= 0.6]
+    head = " ".join(best.value.lower().split()[:-1])
+    for x in cands[1:]:
+        # the heading cut off by the end of the excerpt: the act names the whole title
+        if head and len(x.value) > len(best.value) and " ".join(x.value.lower().split()).startswith(head):
+            best = x
+            break
+    confirm = [x for x in cands if x is not best and _similar(x.value, best.value) >= 0.6]
     confidence = best.weight
     for x in confirm:
         confidence = 1 - (1 - confidence) * (1 - x.weight)
-    evidence = [best.evidence, *[x.evidence for x in cands[1:]]]
+    evidence = [best.evidence, *[x.evidence for x in cands if x is not best]]
     warning = None
     if confidence < 0.7:
         warning = f"the title rests on one weak source: the {best.evidence.source}"

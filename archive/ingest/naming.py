@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from archive.ingest.patterns import kind_matches
 from archive.language import phrase_pattern, profiles
 
-__all__ = ["Naming", "act_lead", "named_agreements"]
+__all__ = ["Naming", "act_lead", "named_agreements", "signing_words"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,33 @@ def _leads() -> re.Pattern[str]:
 @functools.cache
 def _after() -> re.Pattern[str]:
     return phrase_pattern(_naming("after"))
+
+
+@functools.cache
+def _participle() -> re.Pattern[str]:
+    """A past participle ending a clause before the title ("… ұсынған, …", "… келісілген
+    Қазақстан …"): the title starts after it (head-last languages)."""
+    ends = sorted({e for p in profiles().values() for e in p.words("participle_endings")}, key=len, reverse=True)
+    alts = "|".join(re.escape(e) for e in ends)
+    return re.compile(rf"[^\W\d_]+(?:{alts}),?\s+(?=[^\W\d_a-zа-яёәғқңөұүһі\u0561-\u0587])")
+
+
+@functools.cache
+def _skip() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*(?:" + "|".join(re.escape(w) for w in sorted(_naming("skip_before"), key=len, reverse=True)) + r")\s+"
+    )
+
+
+def signing_words() -> re.Pattern[str]:
+    """The profiles' words for "signed" (participles and verbs)."""
+    return _signed()
+
+
+@functools.cache
+def _closers() -> re.Pattern[str]:
+    words = [w for p in profiles().values() for w in p.words("title_closers")]
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")$", re.I)
 
 
 @functools.cache
@@ -90,10 +117,10 @@ def named_agreements(text: str) -> list[Naming]:
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, operative: bool) -> None:
-        title = text[start:end].strip(" ,.;:«»“”\"„")
+        title = text[start:end].strip(' ,.;:«»“”"„')
         if len(title) < 10 or any(a < end and start < b for a, b in taken):
             return
-        lead = len(text[start:end]) - len(text[start:end].lstrip(" ,.;:«»“”\"„"))
+        lead = len(text[start:end]) - len(text[start:end].lstrip(' ,.;:«»“”"„'))
         complete = end < len(text) - 1
         found.append(Naming(title, start + lead, start + lead + len(title), operative, complete))
         taken.append((start, end))
@@ -115,10 +142,18 @@ def named_agreements(text: str) -> list[Naming]:
         if inner and (inner[0][0] == 0 or inner[-1][1] >= len(q.rstrip()) - 1):
             add(m.start("q"), m.end("q"), operative)
             continue
-        # head-last: the head noun after the quotes, past a signing clause
+        # head-last: the head noun after the quotes, past a signing clause; the quotes hold
+        # the title up to its "about" word ("“… haqqında” Saziş", "«… մասին» համաձայնագիր"),
+        # not a name inside it ("…арасындағы "Атасу-Алашанькоу" мұнай құбыры … келісім")
         after = text[m.end() : m.end() + 200]
         kinds = kind_matches(after)
-        if kinds and not _CLAUSE_END.search(after[: kinds[0][0]]) and not _QUOTE.search(after[: kinds[0][0]]):
+        closes = _closers().search(q.rstrip(" ,")[-20:]) is not None
+        if (
+            closes
+            and kinds
+            and not _CLAUSE_END.search(after[: kinds[0][0]])
+            and not _QUOTE.search(after[: kinds[0][0]])
+        ):
             k_start, k_end, _ = kinds[0]
             word_end = m.end() + k_end + len(re.match(r"[^\W\d_]*", after[k_end:]).group(0))
             head = text[m.end() + k_start : word_end]
@@ -154,9 +189,12 @@ def named_agreements(text: str) -> list[Naming]:
             continue  # the action must follow the head noun (and its case ending)
         base = max(0, m.start() - 700)
         start = 0
-        for b in (_CLAUSE_END, re.compile(r"\n"), _signed(), re.compile(r"^\s*\d+[.)]\s*")):
+        for b in (_CLAUSE_END, re.compile(r"\n"), _signed(), _participle(), re.compile(r"^\s*\d+[.)]\s*")):
             for x in b.finditer(before[:k_start]):
                 start = max(start, x.end())
+        skip = _skip().match(before, start)
+        if skip:
+            start = skip.end()
         add(base + start, m.start(), True)
     found.sort(key=lambda n: n.start)
     return found

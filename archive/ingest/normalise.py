@@ -151,7 +151,7 @@ def strip_html(text: str, log: _Log | None = None) -> str:
 
 
 _MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}(?:[ \t]+|(?=[^\W\d_])))+", re.M)
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\n\s*\n).){1,600}?)(?<=\S)\1", re.S)
 _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
@@ -561,6 +561,16 @@ def unwrap_lines(lines: list[str], log: _Log | None = None) -> tuple[list[str], 
                 caps_break = (_is_caps(a) != _is_caps(line)) and not head_noun
                 # a short line before a capitalised one ends a block (title, signature)
                 short_break = wrapped and len(a) < 0.5 * width and first.isupper() and not head_noun
+                # in text that is not hard-wrapped, a short line before a capitalised one is
+                # a line of its own ("Премьер-Министрі" / "Жоба" / the title)
+                short_break = short_break or (
+                    not wrapped
+                    and width > 0
+                    and len(a) < 40
+                    and first.isupper()
+                    and not head_noun
+                    and not (_is_caps(a) and _is_caps(line))
+                )
                 if not caps_break and not short_break and (a_open or (wrapped and len(a) >= 0.75 * width)):
                     join = True  # R2: a hard-wrapped line
                 if a_end in ":;":

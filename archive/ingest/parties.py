@@ -26,12 +26,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.ingest.patterns import kind_matches
 from archive.language import phrase_pattern, profiles
 from archive.language.countries import find_country_spans, sovereign_of
 
 __all__ = [
     "PartyInfo",
     "extract_parties",
+    "multilateral_frame",
     "parties_from_mentions",
     "parties_from_preamble",
     "parties_from_signatures",
@@ -115,6 +117,24 @@ _AGENCY = re.compile(
     r"Ministerie|Ministère|Ministerium|Ministerio|Minister\s+(?:of|for|van|voor)",
     re.I,
 )
+
+
+@functools.cache
+def _multilateral() -> re.Pattern[str]:
+    from archive.language.profiles import DATA
+
+    names = [
+        line.strip()
+        for line in (DATA / "multilateral.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return phrase_pattern(names)
+
+
+def multilateral_frame(text: str | None) -> re.Match[str] | None:
+    """A multilateral body or frame the text names ("Содружества Независимых Государств",
+    "Xəzəryanı dövlətlər", "States Parties"): its agreements have members, not a pair."""
+    return _multilateral().search(text) if text else None
 
 
 def party_level(as_written: list[str]) -> str | None:
@@ -244,7 +264,12 @@ def _party_chain(text: str, language: str | None = None) -> tuple[int, int] | No
     for _, s, e in spans[1:]:
         gap = text[end:s]
         clean = _territory().sub(" ", _one_part().sub(" ", gap))
-        if len(gap) > 90 or re.search(r"[.;:!?։]", clean) or _topic_words(language).search(clean) or _hereinafter().search(gap):
+        if (
+            len(gap) > 90
+            or re.search(r"[.;:!?։]", clean)
+            or _topic_words(language).search(clean)
+            or _hereinafter().search(gap)
+        ):
             break
         end = e
     # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic"
@@ -256,6 +281,39 @@ def _party_chain(text: str, language: str | None = None) -> tuple[int, int] | No
         grown = re.split(r"\s(?:о|об|по|в|on|concerning|regarding|for|in)\s", tail.group(0))[0]
         end += len(grown.rstrip())
     return first_start, end
+
+
+def _chain_back(text: str, language: str | None) -> int:
+    """Where the run of party names that ends ``text`` begins (0 when it is all of it)."""
+    spans = find_country_spans(text)
+    if len(spans) < 2:
+        return 0
+    start = spans[-1][1]
+    for k in range(len(spans) - 2, -1, -1):
+        gap = text[spans[k][2] : start]
+        clean = _territory().sub(" ", gap)
+        if len(gap) > 90 or re.search(r"[.;:!?։\"«»“”]", clean) or _topic_words(language).search(clean):
+            break
+        if _closer_word().search(gap):
+            break
+        start = spans[k][1]
+    # the first party's own words before its country ("Ресей Федерациясы Үкіметі"): none in kk
+    line_start = max(text.rfind("\n", 0, start), -1) + 1
+    lead = text[line_start:start]
+    words = lead.split()
+    keep = 0
+    for w in reversed(words):
+        if w[:1].isupper() and not _closer_word().search(w):
+            keep += len(w) + 1
+        else:
+            break
+    return max(line_start, start - keep) if keep else start
+
+
+@functools.cache
+def _closer_word() -> re.Pattern[str]:
+    words = [w for p in profiles().values() for w in p.words("title_closers")]
+    return re.compile("(?<![\\w-])(?:" + "|".join(re.escape(w) for w in words) + ")(?![\\w-])", re.I)
 
 
 _HEAD_WORD = re.compile(
@@ -270,15 +328,23 @@ def parties_from_title(title: str, language: str | None) -> PartyInfo:
     """Parties the title's frame names ("between X and Y", "X мен Y арасындағы", "X–Y …")."""
     offset = 0
     words = title.split(" ", 1)
-    if len(words) == 2 and len(words[0]) >= 4 and (words[0].isupper() or _HEAD_WORD.match(words[0])):
+    first_is_kind = bool(kind_matches(words[0])) if words else False
+    if (
+        len(words) == 2
+        and len(words[0]) >= 4
+        and ((words[0].isupper() and first_is_kind) or _HEAD_WORD.match(words[0]))
+    ):
         offset = len(words[0]) + 1  # "ՀԱՄԱՁԱՅՆԱԳԻՐ Հայաստանի ...", "СОГЛАШЕНИЕ между ..."
     # asides ("(as authorised by the Government of the United Kingdom)") name no party
     body = _PARENS.sub(lambda m: " " * len(m.group(0)), title[offset:])
     before, after = _frames()
     m = after.search(body)
     if m:
-        info = split_parties(body[: m.start()], language)
-        info.start, info.end = offset, offset + m.start()
+        # "… туралы Қазақстан Республикасының Үкіметі мен Ресей Федерациясы Үкіметі арасында":
+        # the parties are the run of names right before the frame word
+        s = _chain_back(body[: m.start()], language)
+        info = split_parties(body[s : m.start()], language)
+        info.start, info.end = offset + s, offset + m.start()
         if len(info.codes) >= 2:
             return info
     m = before.search(body)
@@ -293,7 +359,15 @@ def parties_from_title(title: str, language: str | None) -> PartyInfo:
                 return info
     # "UNITED STATES – SINGAPORE FREE TRADE AGREEMENT", "Indo-Nepal Treaty": names before the kind word
     spans = find_country_spans(body)
-    if len(spans) >= 2 and not before.search(body):
+    first_kind = kind_matches(body)
+    if (
+        len(spans) >= 2
+        and not before.search(body)
+        and not after.search(body)
+        and first_kind
+        and spans[1][2] <= first_kind[0][0]
+        and len(body[spans[0][2] : spans[1][1]].strip(" -–—/&")) <= 3
+    ):
         info = split_parties(body[: spans[-1][2]], language)
         info.start, info.end = offset + spans[0][1], offset + spans[-1][2]
         if len(info.codes) >= 2:
@@ -308,7 +382,44 @@ _PREAMBLE_LEAD = re.compile(
     re.I,
 )
 _PARENS = re.compile(r"\s*\([^()]{0,160}\)")
-_LEAD_OK = frozenset("the of het de der van la le les l' el los las die das des du et and en und y и a an".split())
+_LEAD_OK = frozenset(
+    [
+        "the",
+        "of",
+        "het",
+        "de",
+        "der",
+        "van",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "el",
+        "los",
+        "las",
+        "die",
+        "das",
+        "des",
+        "du",
+        "et",
+        "and",
+        "en",
+        "und",
+        "y",
+        "и",
+        "a",
+        "an",
+    ]
+)
+
+
+def opens_preamble(paragraph: str) -> bool:
+    """Does the paragraph open a preamble ("Бұдан әрі Тараптар деп аталатын …", "X and Y,
+    hereinafter referred to as …")?"""
+    if _PREAMBLE_LEAD.match(paragraph):
+        return True
+    head = paragraph[:400]
+    return bool(_hereinafter().search(head)) and len(find_country_spans(head)) >= 1
 
 
 def parties_from_preamble(paragraph: str, language: str | None) -> PartyInfo:
@@ -368,9 +479,8 @@ def parties_from_mentions(text: str) -> tuple[list[str], list[tuple[str, int, in
         return [], []
     if len(top) == 3 and counts[top[2]] * 2 > counts[top[1]]:
         return [], []  # no clear pair
-    pair = top[:2]
-    firsts = [next(sp for sp in spans if sp[0] == code) for code in pair]
-    return pair, firsts
+    firsts = sorted((next(sp for sp in spans if sp[0] == code) for code in top[:2]), key=lambda sp: sp[1])
+    return [sp[0] for sp in firsts], firsts
 
 
 def extract_parties(title: str | None, preamble: list[str], language: str | None) -> PartyInfo:

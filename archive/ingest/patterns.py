@@ -95,6 +95,7 @@ def registry_field(label: str) -> str | None:
     """The fact a card's label gives (``"дата подписания"`` -> ``signed_date``)."""
     return REGISTRY_LABEL_FIELD.get(label.strip().lower())
 
+
 # Sentence-final punctuation (Armenian full stop included).
 TERMINAL = ".:;!?։…"
 
@@ -136,10 +137,14 @@ _KIND_ENDINGS = r"(?:s|es|en|e|n|'s)?"
 
 
 def _kind_regex(entry: str, compound: bool) -> str:
-    stem = entry.endswith("*")
-    words = entry.rstrip("*").split()
-    body = r"\s+".join(re.escape(w).replace(r"\-", "[-‐]").replace("'", "['’]") for w in words)
-    body += r"[^\W\d_]*" if stem else _KIND_ENDINGS + r"(?![\w-])"
+    """A kind entry as a regex: each word a stem when it ends in "*" ("нота* алмасу*"),
+    else the word with a plural or case ending."""
+    parts = []
+    for w in entry.split():
+        stem = w.endswith("*")
+        piece = re.escape(w.rstrip("*")).replace(r"\-", "[-‐]").replace("'", "['’]")
+        parts.append(piece + (r"[^\W\d_]*" if stem else _KIND_ENDINGS + r"(?![\w-])"))
+    body = r"\s+".join(parts)
     lead = r"(?<![\w-])" if not compound else ""
     return lead + body
 
@@ -169,7 +174,9 @@ def kind_matches(text: str) -> list[tuple[int, int, str]]:
     overlap ("exchange of notes" / "notes"), the longer one."""
     if not text or not KIND_ANY.search(text):
         return []
-    found = [(_word_start(text, m.start()), m.end(), kind) for kind, rx in KIND_PATTERNS.items() for m in rx.finditer(text)]
+    found = [
+        (_word_start(text, m.start()), m.end(), kind) for kind, rx in KIND_PATTERNS.items() for m in rx.finditer(text)
+    ]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, str]] = []
     for item in found:

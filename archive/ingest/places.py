@@ -271,8 +271,30 @@ def _plausible_place(name: str) -> bool:
 
 
 _NOT_PLACES = frozenset(
-    "witness faith duplicate two three four the this these original originals triplicate "
-    "quadruplicate accordance respect case order force addition each both all".split()
+    [
+        "witness",
+        "faith",
+        "duplicate",
+        "two",
+        "three",
+        "four",
+        "the",
+        "this",
+        "these",
+        "original",
+        "originals",
+        "triplicate",
+        "quadruplicate",
+        "accordance",
+        "respect",
+        "case",
+        "order",
+        "force",
+        "addition",
+        "each",
+        "both",
+        "all",
+    ]
 )
 
 

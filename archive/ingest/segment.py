@@ -98,7 +98,9 @@ _ACT_MARKERS = re.compile(
     r"որոշում\s+է|ՈՐՈՇՈՒՄ|ՕՐԵՆՔԸ?$|hereby\s+(?:ratif|approv)|DECREE|Decree\s+of|"
     r"Law\s+of\s+the|RESOLUTION|Resolution\s+of\s+the|"
     r"Мәжілісінің\s+қарауына\s+енгізілсін|внести\s+на\s+рассмотрение|"
-    r"ҚАРАР|qərar|QƏRAR|Qonun|QONUN|қарар|ПОСТАНОВЛЕНИЕ|токтом|ТОКТОМ",
+    r"ҚАРАР|qərar|QƏRAR|Qonun|QONUN|қарар|ПОСТАНОВЛЕНИЕ|токтом|ТОКТОМ|"
+    r"[Ққ]онуни|ҚОНУНИ|[Фф]армони|ФАРМОНИ|təsdiq\s+edilsin|[Ss]ərəncam|SƏRƏNCAM|[Ff]ərman|FƏRMAN|"
+    r"qərara\s+alır|[Qq]anunu|QANUNU|қўшилинсин|ратификация\s+қилинсин|тасдиқлансин",
     re.M,
 )
 _TRANSLATION = re.compile(
@@ -122,8 +124,20 @@ _NOTE_PHRASES = re.compile(
 )
 
 
+_ADOPTED_BY = re.compile(r"^(?:Советом\s+Федерации|Государственной\s+Думой|Палатой|Сенатом|Мажилисом)")
+
+
+def _is_stamp(paras: list[str], j: int) -> bool:
+    """ "УТВЕРЖДЕНО постановлением …" opens an annex; "Одобрен / Советом Федерации" is the
+    law's own record of its passage."""
+    if not _STAMP.search(paras[j]):
+        return False
+    nxt = paras[j + 1] if j + 1 < len(paras) else ""
+    return not (len(paras[j].split()) <= 2 and _ADOPTED_BY.match(nxt))
+
+
 def _case_variants(phrase: str) -> set[str]:
-    """"Done at" -> "Done at", "DONE AT", "DONE at" (as printed in capitals or not)."""
+    """ "Done at" -> "Done at", "DONE AT", "DONE at" (as printed in capitals or not)."""
     first, _, rest = phrase.partition(" ")
     out = {phrase, phrase.upper(), phrase[:1].upper() + phrase[1:]}
     if rest:
@@ -483,6 +497,29 @@ def _find_title(paras: list[str], lo: int, first_art: int, has_heads: bool) -> i
     return None
 
 
+def _full_date(text: str) -> bool:
+    from archive.ingest.dates import find_dates
+
+    return bool(find_dates(text))
+
+
+@functools.cache
+def _closer_re() -> re.Pattern[str]:
+    words = [w for p in profiles().values() for w in p.words("title_closers")]
+    return re.compile("(?:^|\\s)(?:" + "|".join(re.escape(w) for w in words) + r")$", re.I)
+
+
+def _closes_title(p: str) -> bool:
+    """ "… туралы", "… haqqında", "… մասին": a head-last title waiting for its head noun."""
+    return bool(p) and len(p) < _MAX_TITLE and _closer_re().search(p.rstrip(" ,")) is not None
+
+
+def _opens_preamble(p: str) -> bool:
+    from archive.ingest.parties import opens_preamble
+
+    return opens_preamble(p)
+
+
 def _name_across(a: str, b: str) -> bool:
     """Does a country's name run from the end of ``a`` into the start of ``b``?"""
     from archive.language.countries import find_country_spans
@@ -499,10 +536,11 @@ def _name_across(a: str, b: str) -> bool:
 def _grow_title(paras: list[str], title_idx: int, lo: int, first_art: int) -> tuple[str, int, int]:
     title = paras[title_idx]
     start_idx = title_idx
+    prev_closes = title_idx - 1 >= lo and _closes_title(paras[title_idx - 1])
     # a lone head noun ("СОГЛАШЕНИЕ") followed by the rest of the title
-    if len(title.split()) == 1 and title_idx + 1 < first_art:
+    if len(title.split()) == 1 and title_idx + 1 < first_art and not prev_closes:
         nxt = paras[title_idx + 1]
-        if nxt and nxt[-1] not in TERMINAL + "," and len(nxt) < _MAX_TITLE:
+        if nxt and nxt[-1] not in TERMINAL + "," and len(nxt) < _MAX_TITLE and not _opens_preamble(nxt):
             title = f"{title} {nxt}"
             title_idx += 1
     # a lone head noun after its title ("... haqqında" + "SAZİŞ")
@@ -518,16 +556,15 @@ def _grow_title(paras: list[str], title_idx: int, lo: int, first_art: int) -> tu
             start_idx = title_idx - 1
     # a title broken over paragraphs: "... и Правительством" + "Республики ... о ...";
     # "... of THE Russian" + "Federation and ..." (a country's name split by the line)
-    while title_idx + 1 < first_art and (
-        _DANGLING_END.search(title) or _name_across(title, paras[title_idx + 1])
-    ):
+    while title_idx + 1 < first_art and (_DANGLING_END.search(title) or _name_across(title, paras[title_idx + 1])):
         nxt = paras[title_idx + 1]
         if not nxt or nxt[-1] in TERMINAL + "," or len(nxt) > 300:
             break
         title = f"{title} {nxt}"
         title_idx += 1
     # "(Moscow, 11 November 1992)" under the title: the place and date of signature
-    if title_idx + 1 < first_art and re.fullmatch(r"\([^()]{4,80}\)", paras[title_idx + 1].strip()):
+    aside = paras[title_idx + 1].strip() if title_idx + 1 < first_art else ""
+    if re.fullmatch(r"\([^()]{4,80}\)", aside) and _full_date(aside):
         title = f"{title} {paras[title_idx + 1].strip()}"
         title_idx += 1
     while (
@@ -565,11 +602,11 @@ def _segment_version(
         act_paras = paras[lo:act_end]
         if act_paras and _ACT_MARKERS.search("\n".join(act_paras)):
             kept: list[str] = []
-            for p in act_paras:
-                if _STAMP.search(p) or _NOTE_LINE.match(p):
+            for j, p in enumerate(act_paras):
+                if _is_stamp(act_paras, j) or _NOTE_LINE.match(p):
                     break  # the stamp and the publisher's notes close the act
                 kept.append(p)
-            stamp_at = next((j for j, p in enumerate(act_paras) if _STAMP.search(p)), None)
+            stamp_at = next((j for j in range(len(act_paras)) if _is_stamp(act_paras, j)), None)
             if stamp_at is not None:
                 # a stamp broken over several short paragraphs: take its pieces around it
                 s_lo = stamp_at
@@ -584,6 +621,15 @@ def _segment_version(
         head = "\n".join(paras[:6])
         seg.note = bool(_NOTE_MARK.search(head)) or (not heads and not seg.act and note_hits >= 2)
 
+    if seg.act and not seg.title and heads and _act_articles(paras, runs):
+        # "Статья 1. Ратифицировать Соглашение …": the law's own articles, not the agreement's
+        end = runs[-1][-1].index + 1
+        while end < hi and not _testimonium().search(paras[end]) and len(paras[end]) < 400:
+            end += 1
+        seg.act = paras[lo:end]
+        seg.act_range = (lo, end)
+        seg.article_starts = []
+        return
     if title_idx is not None:
         seg.preamble = paras[title_idx + 1 : first_art]
         seg.preamble_range = (title_idx + 1, first_art)
@@ -627,6 +673,19 @@ def _segment_version(
     if seg.title_range or heads or not seg.act:
         seg.body = paras[body_lo:hi]
         seg.body_range = (body_lo, hi)
+
+
+def _act_articles(paras: list[str], runs: list[list[_Heading]]) -> bool:
+    """A law with a few articles of its own, the first of which ratifies or approves."""
+    heads = [h for run in runs for h in run]
+    if len(heads) > 6 or len(runs) > 1:
+        return False
+    first = heads[0]
+    body = first.body or (paras[first.index + 1] if first.index + 1 < len(paras) else "")
+    from archive.ingest.naming import act_lead
+
+    m = act_lead(body[:200])
+    return m is not None and m.start() < 10
 
 
 def _cut_tail(seg: Segments, article: int, end: int, *, tail_only: bool = False) -> bool:

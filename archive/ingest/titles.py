@@ -31,6 +31,8 @@ def kind_of(title: str | None, language: str | None = None) -> str | None:
     found = kind_matches(t)
     if not found:
         return None
+    if any(k == "exchange_of_notes" for _, _, k in found):
+        return "exchange_of_notes"  # "… in the form of an exchange of notes": concluded by notes
     prof = profile(language or detect_language(t))
     if prof is not None and prof.head == "last":
         return found[-1][2]
@@ -68,8 +70,8 @@ def nominative_title(title: str, language: str | None) -> str:
     """Strip the case ending of the head noun / put it in the nominative."""
     title = re.sub(r"\s+", " ", title).strip(' ,;:«»"')
     letters = [c for c in title if c.isalpha()]
-    if len(letters) > 12 and all(c.isupper() for c in letters):
-        title = recase_all_caps(title)
+    if len(letters) > 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        title = recase_all_caps(title)  # "Договор МЕЖДУ РОССИЙСКОЙ ФЕДЕРАЦИЕЙ …" too
     for pattern, repl in _RU_GEN_TO_NOM:
         title = re.sub(pattern, repl, title)
     m = _KK_HEAD_CASE.search(title)

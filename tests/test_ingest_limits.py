@@ -10,6 +10,7 @@ import io
 import json
 import resource
 import shutil
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -18,8 +19,9 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from archive.ingest.budget import TOO_COMPLEX, ParserPool, parse_bytes_bounded
+from archive.ingest.budget import TOO_COMPLEX, ParserPool, default_pool, parse_bytes_bounded
 from archive.ingest.extract import ExtractionError, extract_text
 from archive.ingest.pipeline import parse_bytes
 from archive.models import SourceDocument, Text
@@ -316,3 +318,21 @@ def test_a_batch_of_slow_files_never_outlives_the_request_budget(editor, setting
     assert response.status_code == 302 and response["Location"].endswith("/sourcedocument/")
     assert SourceDocument.objects.get(filename="slow2.html").status == "failed"
     assert editor.get(preview_url).status_code == 404  # the batch is done
+
+
+@pytest.mark.django_db
+def test_without_a_parser_process_nothing_is_judged(tmp_path, monkeypatch, editor):
+    """No worker can start (here: no Python to run it): `ingest` stops with a clear error and
+    the preview says it did not parse; the file is not stored as failed (a later run does it)."""
+    default_pool().close()  # no idle worker left from an earlier test
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    new = tmp_path / "new.txt"
+    new.write_bytes(SEEDS[3].read_bytes() + b"\n\n\n")
+    with pytest.raises(CommandError, match=r"could not be started.*0 of 1 files were done"):
+        run_ingest(new)
+    assert not SourceDocument.objects.filter(sha256=SourceDocument.digest(new.read_bytes())).exists()
+    preview_url = editor.post(
+        "/admin/archive/sourcedocument/upload/", {"files": [SimpleUploadedFile("new.txt", new.read_bytes())]}
+    )["Location"]
+    page = editor.get(preview_url)
+    assert page.status_code == 200 and "Not previewed" in page.content.decode()

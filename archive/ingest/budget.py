@@ -34,7 +34,7 @@ from pathlib import Path
 
 from archive.ingest.types import ParseResult
 
-__all__ = ["TOO_COMPLEX", "Bounded", "ParserPool", "parse_bytes_bounded"]
+__all__ = ["TOO_COMPLEX", "Bounded", "ParserPool", "ParserUnavailable", "parse_bytes_bounded"]
 
 TOO_COMPLEX = "too large or too complex to parse"
 DEFAULT_SECONDS = 20.0
@@ -49,6 +49,11 @@ _WARM_UP = (
     " Armenia on cooperation\n\nArticle 1\nThe Parties shall cooperate.\n\nСтатья 2\nНастоящее Соглашение"
     " вступает в силу.\n\nDone at Astana on 2 September 1999 in two originals.\n"
 ).encode()
+
+
+class ParserUnavailable(RuntimeError):
+    """No parser process could be started: nothing was judged (the caller must not store
+    the file as failed; trying again later is right)."""
 
 
 @dataclass
@@ -176,6 +181,10 @@ class _Worker:
                 env=env,
                 cwd=root,
             )
+        except OSError as exc:
+            os.close(to_child_w)
+            os.close(from_child_r)
+            raise ParserUnavailable(f"the parser process could not be started ({exc})") from exc
         finally:
             os.close(to_child_r)
             os.close(from_child_w)
@@ -188,7 +197,7 @@ class _Worker:
             ready = None
         if not ready or ready[0] != "ready":
             self.kill()
-            raise RuntimeError("the parser process did not start")
+            raise ParserUnavailable("the parser process did not start")
 
     @property
     def alive(self) -> bool:

@@ -1,5 +1,6 @@
 """Admin: upload files, preview what the parser makes of them, then confirm or cancel."""
 
+import logging
 import re
 import time
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from archive.ingest.budget import Bounded, default_pool
+from archive.ingest.budget import Bounded, ParserUnavailable, default_pool
 from archive.ingest.link import match_parsed
 from archive.ingest.store import store_failure, store_result
 from archive.models import SourceDocument
@@ -29,6 +30,7 @@ from archive.uploads import (
 )
 
 MAX_FILES = 20
+log = logging.getLogger(__name__)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -100,9 +102,14 @@ class _Deadline:
 
 
 def _parse(item, data: bytes, seconds: float) -> Bounded | None:
-    """The bounded parse; None when it ran out of the request's time, not of its own budget
-    (the file is then neither judged nor stored: the next request gets to it)."""
-    bounded = default_pool().parse(data, item.filename, seconds=seconds)
+    """The bounded parse; None when it ran out of the request's time, not of its own budget,
+    or when no parser process could be started (the file is then neither judged nor stored:
+    the next request gets to it)."""
+    try:
+        bounded = default_pool().parse(data, item.filename, seconds=seconds)
+    except (ParserUnavailable, OSError):
+        log.exception("no parser process for %s", item.filename)
+        return None
     if bounded.over_budget == "time" and seconds < settings.PARSE_TIME_LIMIT:
         return None
     return bounded

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.batch import FileReport, Ingestion, default_jobs, tally
+from archive.ingest.budget import ParserUnavailable
 from archive.ingest.extract import SUPPORTED_SUFFIXES
 
 
@@ -65,10 +66,14 @@ class Command(BaseCommand):
         started = time.perf_counter()
         show_bar = not quiet_progress and verbosity > 0
         ingestion = Ingestion(jobs=jobs, seconds=parse_seconds, memory_mb=parse_memory_mb)
-        for i, report in enumerate(ingestion.run(files), start=1):
-            if show_bar:
-                self._progress(i, len(files), report.path.name)
-            counts.update(self.count(report, verbosity))
+        done = 0
+        try:
+            for done, report in enumerate(ingestion.run(files), start=1):
+                if show_bar:
+                    self._progress(done, len(files), report.path.name)
+                counts.update(self.count(report, verbosity))
+        except ParserUnavailable as exc:  # the files not stored yet are stored by the next run
+            raise CommandError(f"{exc}; {done} of {len(files)} files were done, run it again") from exc
         if show_bar and files:
             sys.stderr.write("\n")
         elapsed = time.perf_counter() - started

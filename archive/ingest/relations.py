@@ -20,12 +20,29 @@ from __future__ import annotations
 import re
 
 from archive.ingest.dates import DateMatch, find_dates
+from archive.ingest.parties import multilateral_frame
 from archive.ingest.places import find_place
 from archive.ingest.titles import kind_of, nominative_title
 from archive.ingest.types import ParsedRelation
 from archive.language.countries import find_countries
 
-__all__ = ["find_relations"]
+__all__ = ["find_relations", "is_citation"]
+
+
+def is_citation(title: str) -> bool:
+    """Does a cited name read as an agreement's title? Its head noun with a title's words
+    ("Agreement *between*", "Treaty *on*", "… *туралы* шарт"), or a title of its own shape;
+    never a sentence fragment ("Agreement is effective as", "Agreement and for the period
+    it is effective, goods originating in the …")."""
+    from archive.ingest.segment import is_title
+
+    title = title.strip()
+    if len(title) < 8 or len(title) > 500 or re.search(r"[.;!?]\s|,\s+(?:goods|which|that|it)\b", title):
+        return False
+    if is_title(title[:1].upper() + title[1:]):
+        return True
+    words = title.split()
+    return len(words) >= 3 and find_countries(title) != [] and kind_of(title) is not None
 
 _HEAD_AFTER = re.compile(
     r"^\s*[»\"]?\s*(?P<head>(?:келісім(?:[-‐]шарт)?|шарт|конвенция|хаттама|меморандум|"
@@ -214,9 +231,9 @@ def find_relations(
             if find_dates(raw_title):
                 continue  # a title with another date inside: not a clean reference
             title = nominative_title(raw_title, language)
-            kind = kind_of(title)
-            if kind is None:
-                continue
+            kind = kind_of(title, language)
+            if kind is None or not is_citation(title):
+                continue  # "Agreement is effective as …": a sentence, not an agreement's name
             sentence = _sentence_around(text, d.start, d.end)
             if own_dates and d.date in own_dates and article is None and default == "references":
                 continue  # the act's clause about this very agreement
@@ -240,6 +257,7 @@ def find_relations(
                         article_number=article,
                         kind=kind,
                         parties=find_countries(title),
+                        multilateral=len(find_countries(title)) >= 3 or multilateral_frame(title) is not None,
                     ),
                 )
             )

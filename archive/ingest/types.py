@@ -90,6 +90,7 @@ class ParsedRelation:
     article_number: str | None = None  # None: preamble / act / note
     kind: str | None = None  # kind of the referenced agreement, if its title tells
     parties: list[str] = field(default_factory=list)  # ISO codes named in the reference
+    multilateral: bool = False  # three or more parties, or a multilateral frame (CIS, SCO …)
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -99,6 +100,7 @@ class ParsedRelation:
             "place": self.place,
             "kind": self.kind,
             "parties": list(self.parties),
+            "multilateral": self.multilateral,
             "article_number": self.article_number,
             "quote": self.quote,
         }

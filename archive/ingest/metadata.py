@@ -542,7 +542,9 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         place = find_place(aside, language) or (aside.split(",")[0].strip() if "," in aside else None)
         if place and not find_dates(place):
             c.add("signed_place", place, 0.6, "title", lo, hi, aside)
-    if "signed_date" not in c:
+    if "signed_date" not in c and not seg.articles:
+        # a report or an act without the agreement's text; inside an agreement, sentences
+        # about signing are about the agreements it cites ("the WTO Agreement done at Marrakesh …")
         body = r.span(seg.body_range) if agreement_text and seg.body_range else (0, len(text))
         _read_signing_sentences(r, body)
     agreement.signed_date = _set(

@@ -581,15 +581,15 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     # --- term, languages, authorities --------------------------------------------------------
     last_articles = "\n".join(a.text for a in seg.articles[-3:])
     final = "\n".join(seg.final_clauses)
-    agreement.term = extract_term(last_articles + "\n" + final) or (
-        extract_term(agreement_text) if agreement_text else None
-    )
+    # the final clauses say it; failing them, the text's closing part (never a whole 500 kB treaty)
+    closing = agreement_text[-20000:] if agreement_text else ""
+    agreement.term = extract_term(last_articles + "\n" + final) or (extract_term(closing) if closing else None)
     lang_text = final + "\n" + (seg.articles[-1].text if seg.articles else "")
     agreement.authentic_languages = authentic_languages(lang_text) or (
-        authentic_languages(agreement_text) if has_agreement_text else []
+        authentic_languages(closing) if has_agreement_text else []
     )
     agreement.prevailing_language = prevailing_language(lang_text) or (
-        prevailing_language(agreement_text) if has_agreement_text else None
+        prevailing_language(closing) if has_agreement_text else None
     )
     tail_lo, tail_hi = r.span(seg.tail_range) if seg.tail_range else (0, 0)
     if agreement.term:

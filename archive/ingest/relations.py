@@ -44,6 +44,7 @@ def is_citation(title: str) -> bool:
     words = title.split()
     return len(words) >= 3 and find_countries(title) != [] and kind_of(title) is not None
 
+
 _HEAD_AFTER = re.compile(
     r"^\s*[»\"]?\s*(?P<head>(?:келісім(?:[-‐]шарт)?|шарт|конвенция|хаттама|меморандум|"
     r"համաձայնագ|պայմանագ|արձանագրությ|կոնվենցի|հուշագ|saziş|müqavilə|protokol|"

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from archive.language.profiles import profiles
-from archive.language.scripts import fold_lookalikes, script_of
+from archive.language.scripts import fold_lookalikes
 
 __all__ = ["detect_language", "function_words", "language_scores"]
 
@@ -64,19 +64,28 @@ def language_scores(text: str) -> dict[str, float]:
     }
 
 
+_SCRIPT_RES = {
+    "armenian": re.compile(r"[\u0530-\u058F\uFB13-\uFB17]"),
+    "cyrillic": re.compile(r"[\u0400-\u052F]"),
+    "latin": re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0259\u018F]"),
+}
+
+
+@functools.cache
+def _marker_letters() -> str:
+    return "".join(sorted({ch for p in profiles().values() for ch in p.letters}))
+
+
+@functools.lru_cache(maxsize=2048)
 def _profile_text(text: str) -> tuple[str | None, Counter[str], Counter[str], int]:
     sample = text if len(text) <= _SAMPLE else text[:_SAMPLE]
-    scripts: Counter[str] = Counter()
-    for ch in sample:
-        s = script_of(ch)
-        if s is not None:
-            scripts[s] += 1
+    scripts = {name: len(rx.findall(sample)) for name, rx in _SCRIPT_RES.items()}
     if sum(scripts.values()) < 3:
         return None, Counter(), Counter(), 0
-    script = scripts.most_common(1)[0][0]
+    script = max(scripts, key=scripts.__getitem__)
     folded = fold_lookalikes(sample) if script == "cyrillic" else sample
     low = folded.lower().replace("’", "'").replace("ʼ", "'")
-    letters = Counter(ch for ch in low if ch.isalpha())
+    letters = Counter({ch: low.count(ch) for ch in _marker_letters()})
     words = Counter(_TOKEN.findall(low))
     return script, letters, words, scripts[script]
 

@@ -61,8 +61,12 @@ def month_alternation() -> str:
 
 
 @functools.cache
-def _by_length() -> list[str]:
-    return sorted(month_forms(), key=len, reverse=True)
+def _by_prefix() -> dict[str, list[str]]:
+    """First three letters -> the forms that start with them, longest first."""
+    out: dict[str, list[str]] = {}
+    for form in sorted(month_forms(), key=len, reverse=True):
+        out.setdefault(form[:3], []).append(form)
+    return out
 
 
 def month_number(word: str) -> int | None:
@@ -70,11 +74,15 @@ def month_number(word: str) -> int | None:
     if word.isdigit():
         n = int(word)
         return n if 1 <= n <= 12 else None
-    w = word.lower().rstrip(".")
+    return _month_number(word.lower().rstrip("."))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _month_number(w: str) -> int | None:
     forms = month_forms()
     if w in forms:
         return forms[w]
-    for form in _by_length():
+    for form in _by_prefix().get(w[:3], ()):
         if len(form) >= 4 and w.startswith(form):
             rest = w[len(form) :]
             if len(rest) <= 6 and re.fullmatch(r"[^\W\d_'’-]*(?:['’-][^\W\d_]+)?", rest):

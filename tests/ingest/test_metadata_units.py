@@ -277,7 +277,13 @@ def test_kazakh_ratification_law_header():
         "kk",
     )
     # the number as printed: the type suffix (ҚРЗ, ЗРК) is part of the registered number
-    assert (act.type, act.action, act.country, act.number, act.date) == ("law", "ratify", "KZ", "148-VI ҚРЗ", D(2018, 4, 5))
+    assert (act.type, act.action, act.country, act.number, act.date) == (
+        "law",
+        "ratify",
+        "KZ",
+        "148-VI ҚРЗ",
+        D(2018, 4, 5),
+    )
 
 
 def test_federal_law_number_and_country():

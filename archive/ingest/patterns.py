@@ -68,9 +68,8 @@ def _match_article(line: str) -> re.Match[str] | None:
     if not line:
         return None
     first = line[0]
-    if not first.isdigit():
-        if not first.isupper() or not line[:3].lower().startswith(_ARTICLE_LEADS):
-            return None
+    if not first.isdigit() and (not first.isupper() or not line[:3].lower().startswith(_ARTICLE_LEADS)):
+        return None
     for rx in _ARTICLE_RES:
         m = rx.match(line)
         if m:
@@ -109,10 +108,7 @@ def article_heading(line: str) -> tuple[str, str | None] | None:
     m = _match_article(line)
     if not m:
         return None
-    if m.group("ord"):
-        num = _ORDINAL_NUMBERS[m.group("ord").lower()]
-    else:
-        num = re.sub(r"\s+", "", m.group("num"))
+    num = _ORDINAL_NUMBERS[m.group("ord").lower()] if m.group("ord") else re.sub(r"\s+", "", m.group("num"))
     rest = line[m.end() :].strip()
     rest = rest.lstrip(".:-–—)։° ").strip()
     rest = rest.strip("*_ ").strip()

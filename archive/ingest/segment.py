@@ -16,6 +16,7 @@ segmented on its own (``Segments.versions``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -404,7 +405,7 @@ def _is_contents(run: list[_Heading]) -> bool:
     """A table of contents: headings one after another with nothing between them."""
     if len(run) < 3:
         return False
-    empty = sum(1 for a, b in zip(run, run[1:], strict=False) if b.index == a.index + 1 and not a.body)
+    empty = sum(1 for a, b in itertools.pairwise(run) if b.index == a.index + 1 and not a.body)
     return empty >= 0.8 * (len(run) - 1)
 
 
@@ -448,7 +449,7 @@ def _versions(paras: list[str], runs: list[list[_Heading]], start: int) -> list[
         prev_last = runs[groups[g - 1][-1]][-1].index if g else start
         lo = start if g == 0 else _version_start(paras, prev_last + 1, first, lang)
         versions.append(_Version(lang, lo, len(paras), [runs[k] for k in members]))
-    for a, b in zip(versions, versions[1:], strict=False):
+    for a, b in itertools.pairwise(versions):
         a.hi = b.lo
     return versions
 

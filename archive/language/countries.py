@@ -415,7 +415,7 @@ def _demonym_at(lower: str, tokens: list[tuple[int, int]], i: int) -> tuple[str,
     """(code, number of words) of a nationality adjective starting at token ``i``."""
     index, _, _ = _demonym_index()
     word = lower[tokens[i][0] : tokens[i][1]]
-    for words, code, stem in index.get(word, ()):
+    for words, code, _stem in index.get(word, ()):
         k = len(words)
         if i + k <= len(tokens) and all(lower[tokens[i + j][0] : tokens[i + j][1]] == words[j] for j in range(k)):
             return code, k

@@ -9,9 +9,11 @@ from archive.ingest.pipeline import parse_text
 
 from .conftest import CORPUS
 
-AGREEMENT = """AGREEMENT BETWEEN THE GOVERNMENT OF THE REPUBLIC OF KAZAKHSTAN AND THE GOVERNMENT OF THE REPUBLIC OF TURKEY ON COOPERATION IN THE FIELD OF EDUCATION
+AGREEMENT = """AGREEMENT BETWEEN THE GOVERNMENT OF THE REPUBLIC OF KAZAKHSTAN AND THE GOVERNMENT OF
+THE REPUBLIC OF TURKEY ON COOPERATION IN THE FIELD OF EDUCATION
 
-The Government of the Republic of Kazakhstan and the Government of the Republic of Turkey, hereinafter referred to as the Parties,
+The Government of the Republic of Kazakhstan and the Government of the Republic of Turkey,
+hereinafter referred to as the Parties,
 
 Desiring to develop cooperation in education,
 

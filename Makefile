@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve migrate load test browser lint format migrations-check db-stop bench bench-ingest clean backup restore loadtest
+.PHONY: install run serve migrate load test browser lint format migrations-check db-stop bench bench-ingest clean backup restore loadtest stub-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s)" % sys.version.split()[0])'
@@ -82,3 +82,8 @@ restore: install
 # Extra options: make loadtest LOADTEST_ARGS="--concurrency 16 --restart-db-at 20"
 loadtest: load
 	$(BIN)/python manage.py loadtest --serve --base-url http://127.0.0.1:8011 --workers 2 --duration 60 $(LOADTEST_ARGS)
+
+# Every agreement the development set cites, as its stub would be named; fails on fragments.
+stub-check: install
+	@if [ -d ../shared/devset/texts ]; then $(BIN)/python manage.py stub_titles ../shared/devset/texts --quiet; \
+	else echo "no development set at ../shared/devset"; fi

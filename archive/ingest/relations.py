@@ -29,6 +29,10 @@ from archive.language.countries import find_countries
 __all__ = ["find_relations", "is_citation"]
 
 
+# "… Foreign Economic Activity, as" (as amended …): the sentence's words after a cited title
+_TRAILING_GLUE = re.compile(r"(?:[\s,]+(?:as|and|or|of|the|in|for|to|by|with|on|at|which|that))+$", re.I)
+
+
 def is_citation(title: str) -> bool:
     """Does a cited name read as an agreement's title? Its head noun with a title's words
     ("Agreement *between*", "Treaty *on*", "… *туралы* шарт"), or a title of its own shape;
@@ -36,8 +40,10 @@ def is_citation(title: str) -> bool:
     it is effective, goods originating in the …")."""
     from archive.ingest.segment import is_title
 
+    from archive.ingest.quality import stub_title_problem
+
     title = title.strip()
-    if len(title) < 8 or len(title) > 500 or re.search(r"[.;!?]\s|,\s+(?:goods|which|that|it)\b", title):
+    if stub_title_problem(title) or re.search(r",\s+(?:goods|which|that|it)\b", title):
         return False
     if is_title(title[:1].upper() + title[1:]):
         return True
@@ -231,7 +237,7 @@ def find_relations(
             raw_title, context, _ = ref
             if find_dates(raw_title):
                 continue  # a title with another date inside: not a clean reference
-            title = nominative_title(raw_title, language)
+            title = _TRAILING_GLUE.sub("", nominative_title(raw_title, language))
             kind = kind_of(title, language)
             if kind is None or not is_citation(title):
                 continue  # "Agreement is effective as …": a sentence, not an agreement's name

@@ -38,9 +38,8 @@ def is_citation(title: str) -> bool:
     ("Agreement *between*", "Treaty *on*", "… *туралы* шарт"), or a title of its own shape;
     never a sentence fragment ("Agreement is effective as", "Agreement and for the period
     it is effective, goods originating in the …")."""
-    from archive.ingest.segment import is_title
-
     from archive.ingest.quality import stub_title_problem
+    from archive.ingest.segment import is_title
 
     title = title.strip()
     if stub_title_problem(title) or re.search(r",\s+(?:goods|which|that|it)\b", title):

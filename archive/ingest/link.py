@@ -143,6 +143,37 @@ def _score(cand: Agreement, kind, title, topics: set[str], language) -> float | 
     return max(overlap, sim)
 
 
+# a multilateral or partyless title must match much more closely: many agreements share a date
+ACCEPT_WITHOUT_PAIR = 0.6
+
+
+def _match_without_pair(parties: list[str], signed_date: dt.date | None, kind, title, when: str) -> Match:
+    """A multilateral agreement, or one cited without its parties ("the Convention on
+    Diplomatic Relations of 18 April 1961"): the same date, kind and subject, and every
+    party named is a party."""
+    if not signed_date or not title:
+        return Match(None, "fewer than two parties and no date or title: not matched to any agreement")
+    qs = Agreement.objects.filter(signed_date=signed_date).prefetch_related("texts", "parties")
+    if parties:
+        qs = qs.filter(parties__country_id__in=parties).distinct()
+    scored = []
+    for cand in qs[:50]:
+        if kind and kind != Kind.OTHER and cand.kind not in (kind, Kind.OTHER):
+            continue
+        if len(parties) < 2 and cand.pair:
+            continue  # a bilateral agreement is not what a partyless citation names
+        sim = max((similarity(title, t) for t in [cand.title] + [x.title for x in cand.texts.all()]), default=0.0)
+        if sim >= ACCEPT_WITHOUT_PAIR:
+            scored.append((sim, cand))
+    if not scored:
+        return Match(None, f"no agreement without a pair on {when} with this title")
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
+        return Match(None, f"ambiguous: {scored[0][1].slug} and {scored[1][1].slug} fit equally well")
+    best_score, best = scored[0]
+    return Match(best, f"matched {best.slug}: same date ({when}), kind and title (similarity {best_score:.2f})")
+
+
 def match_parsed(parsed, language: str | None) -> Match:
     """The existing agreement a parsed text (archive.ingest.types.ParsedAgreement) is about."""
     return find_agreement(
@@ -165,14 +196,27 @@ def find_agreement(
     language: str | None = None,
 ) -> Match:
     """The existing agreement these facts describe, or None with the reason."""
+    when = signed_date.isoformat() if signed_date else "no date"
     if len(parties) < 2:
-        return Match(None, "fewer than two parties recognised: not matched to any agreement")
+        return _match_without_pair(parties, signed_date, kind, title, when)
     scored = []
-    for cand in _candidates(parties, signed_date):
+    candidates = _candidates(parties, signed_date)
+    for cand in candidates:
         score = _score(cand, kind, title, set(topics), language)
         if score is not None and score >= ACCEPT:
             scored.append((score, cand))
-    when = signed_date.isoformat() if signed_date else "no date"
+    if not scored and signed_date and kind:
+        # titles in two languages and no topics to compare: the one agreement of this kind the
+        # parties signed that day is the one (two of the same kind on the same day: review)
+        same_kind = [
+            c for c in candidates if c.kind == kind and _score(c, kind, title, set(topics), language) is not None
+        ]
+        if len(same_kind) == 1:
+            best = same_kind[0]
+            return Match(best, f"matched {best.slug}: same parties, same date ({when}), the only {kind} of that day")
+        if len(same_kind) > 1:
+            slugs = " and ".join(c.slug for c in same_kind[:2])
+            return Match(None, f"ambiguous: {slugs} are both {kind}s of {'-'.join(sorted(parties))} signed on {when}")
     if not scored:
         return Match(None, f"no agreement of {'-'.join(sorted(parties))} on {when} with a matching subject")
     scored.sort(key=lambda pair: pair[0], reverse=True)

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
+from archive.ingest.evidence import CONFIDENT
 from archive.ingest.link import find_agreement, match_parsed
 from archive.ingest.types import ParsedAgreement, ParsedRelation, ParseResult
 from archive.models import (
@@ -157,6 +158,11 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
 
     if has_articles:
         _store_text(agreement, parsed, result.language or "", source, outcome)
+        for version in parsed.versions:
+            # a second language version in the same file: a Text of its own, not more articles
+            if version.articles and version.language and version.language != result.language:
+                _store_text(agreement, version, version.language, source, outcome, parsed=parsed)
+                outcome.decisions.append(f"stored the {version.language} version as a text of its own")
     elif kind == SourceKind.TEXT:
         warnings.append("no articles found: the text was kept, not split")
     if result.act:
@@ -195,6 +201,18 @@ def review_reasons(result: ParseResult, kind: str) -> list[str]:
             reasons.append("no title found")
     if result.act and (not result.act.number or not result.act.date):
         reasons.append("the act's number or date is missing")
+    eif, signed = parsed.entry_into_force_date, parsed.signed_date
+    if eif and signed and eif < signed:
+        reasons.append(
+            f"entry into force ({eif.isoformat()}) before the signature ({signed.isoformat()}): "
+            "the entry into force was not stored"
+        )
+    for name, confidence in parsed.confidence.items():
+        if confidence < CONFIDENT and getattr(parsed, name, None) not in (None, "", []):
+            sources = ", ".join(dict.fromkeys(e.source for e in parsed.evidence.get(name, [])))
+            reasons.append(f"uncertain {name.replace('_', ' ')} ({confidence:.2f}; read from: {sources or '?'})")
+    if parsed.multilateral:
+        reasons.append(f"a multilateral agreement ({len(parsed.parties)} parties named)")
     return reasons
 
 
@@ -267,6 +285,10 @@ def _apply_fields(agreement: Agreement, parsed: ParsedAgreement, *, overwrite: b
             renewal_years=parsed.term.renewal_years,
             notice_months=parsed.term.notice_months,
         )
+    signed = values["signed_date"] or agreement.signed_date
+    eif = values["entry_into_force_date"]
+    if eif and signed and eif < signed:
+        values["entry_into_force_date"] = None  # one of the two is wrong: a reviewer decides (not stored)
     for name, value in values.items():
         if value in (None, "", []):
             continue
@@ -322,16 +344,22 @@ def _set_topics(agreement: Agreement, slugs: list[str]) -> None:
         agreement.topics.add(*Topic.objects.filter(slug__in=slugs))
 
 
-def _store_text(agreement: Agreement, parsed: ParsedAgreement, language: str, source, outcome) -> None:
+def _store_text(agreement: Agreement, text_part, language: str, source, outcome, *, parsed=None) -> None:
+    """Store one language text: ``text_part`` is the ParsedAgreement (its first text) or a
+    ParsedVersion of it; ``parsed`` is then the agreement it belongs to."""
     # an agreement created from this file has no text and no authority yet: they are
     # inserted without looking them up first (the same rows, fewer queries)
-    new = outcome.created
+    agreement_part = parsed or text_part
+    new = outcome.created and (
+        parsed is None or not Text.objects.filter(agreement=agreement, language=language).exists()
+    )
+    authentic = agreement_part.authentic_languages
     fields = {
-        "title": parsed.title or agreement.title,
-        "preamble": parsed.preamble,
-        "final_clauses": parsed.final_clauses,
-        "signature_block": parsed.signature_block,
-        "is_authentic": not parsed.authentic_languages or language in parsed.authentic_languages,
+        "title": text_part.title or agreement.title,
+        "preamble": text_part.preamble,
+        "final_clauses": text_part.final_clauses,
+        "signature_block": text_part.signature_block,
+        "is_authentic": not authentic or language in authentic,
         "source": source,
     }
     if new:
@@ -343,12 +371,14 @@ def _store_text(agreement: Agreement, parsed: ParsedAgreement, language: str, so
         text.articles.all().delete()
     articles = [
         Article(text=text, position=i, number=number, heading=a.heading or "", body=a.text)
-        for i, (number, a) in enumerate(zip(_unique_numbers(parsed), parsed.articles, strict=True), start=1)
+        for i, (number, a) in enumerate(zip(_unique_numbers(text_part), text_part.articles, strict=True), start=1)
     ]
     bulk_create_with_history(articles, Article)
-    party_codes = agreement.party_codes() if parsed.authorities else []
+    if parsed is not None:
+        return  # the authorities come from the first text
+    party_codes = agreement.party_codes() if text_part.authorities else []
     seen: set[tuple[str | None, str]] = set()
-    for auth in parsed.authorities:
+    for auth in text_part.authorities:
         key = (auth.country if auth.country in party_codes else None, auth.name)
         if not new:
             Authority.objects.get_or_create(agreement=agreement, country_id=key[0], name=key[1])
@@ -357,7 +387,7 @@ def _store_text(agreement: Agreement, parsed: ParsedAgreement, language: str, so
         seen.add(key)
 
 
-def _unique_numbers(parsed: ParsedAgreement) -> list[str]:
+def _unique_numbers(parsed) -> list[str]:
     # Published texts repeat numbers ("1. … 1."); permalinks need each to be unique.
     seen: dict[str, int] = {}
     numbers = []
@@ -389,7 +419,7 @@ def _store_act(agreement: Agreement, result: ParseResult, source) -> None:
 
 def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRelation) -> tuple[str, Agreement] | None:
     """Link ``agreement`` to the one ``ref`` names, creating a stub if it is not known yet."""
-    parties = ref.parties or parsed.parties
+    parties = cited_parties(ref, parsed)
     topics = suggest_topics(ref.title or "", parsed.language) if ref.title else []
     match = find_agreement(
         parties=parties, signed_date=ref.date, kind=ref.kind, title=ref.title, topics=topics, language=parsed.language
@@ -425,6 +455,20 @@ def _store_relation(agreement: Agreement, parsed: ParsedAgreement, ref: ParsedRe
         target.status = stored_status(target)
         target.save(update_fields=["status", "updated_at"])
     return f"{ref.relation}: {what}", target
+
+
+def cited_parties(ref: ParsedRelation, parsed: ParsedAgreement) -> list[str]:
+    """The parties of a cited agreement: those its title names; a multilateral one (or a
+    convention cited without parties: the Vienna Convention …) is never given the citing
+    agreement's pair; an agreement cited without parties in a bilateral one ("the Agreement on
+    military cooperation of 1 March 2004") is taken to be between the same parties."""
+    if ref.multilateral or len(ref.parties) >= 2:
+        return list(ref.parties)
+    if not ref.parties and ref.kind == Kind.CONVENTION:
+        return []
+    if ref.parties and not set(ref.parties) <= set(parsed.parties):
+        return list(ref.parties)
+    return list(parsed.parties) if not parsed.multilateral else list(ref.parties)
 
 
 def stored_status(agreement: Agreement, superseded_by: list[Agreement] | None = None) -> str:

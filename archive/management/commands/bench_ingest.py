@@ -134,6 +134,11 @@ class Command(BaseCommand):
             + (f" (the parse alone allows {cores / parse_cpu:.1f})" if parse_cpu else "")
         )
         self.slowest(reports)
+        failed = [r for r in reports if r.error]
+        for r in failed[:5]:
+            self.stdout.write(f"  failed: {r.path.name}: {' '.join(r.error.split())[:160]}")
+        if len(failed) > 5:
+            self.stdout.write(f"  failed: … and {len(failed) - 5} more")
 
     def again(self, ingestion: Ingestion, files: list[Path]) -> None:
         started = time.perf_counter()

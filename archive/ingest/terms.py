@@ -11,39 +11,26 @@ from __future__ import annotations
 import re
 
 from archive.ingest.types import ParsedTerm
+from archive.language import profiles
 
 __all__ = ["extract_term", "number_value"]
 
-_NUMBER_WORDS: dict[str, int] = {}
-# compound forms are listed explicitly; single words split on spaces
-for _value, _text in {
-    1: ["бір", "один", "одного", "одну", "одна", "one", "մեկ", "bir", "бир"],
-    2: ["екі", "два", "двух", "две", "two", "երկու", "iki", "эки"],
-    3: ["үш", "три", "трех", "трёх", "three", "երեք", "üç", "уч"],
-    4: ["төрт", "четыре", "четырех", "четырёх", "four", "չորս", "dörd"],
-    5: ["бес", "пять", "пяти", "five", "հինգ", "beş", "besh", "беш"],
-    6: ["алты", "шесть", "шести", "six", "վեց", "altı", "olti"],
-    7: ["жеті", "семь", "семи", "seven", "յոթ", "yeddi", "yetti", "жети"],
-    8: ["сегіз", "восемь", "восьми", "eight", "ութ", "səkkiz", "sakkiz"],
-    9: ["тоғыз", "девять", "девяти", "nine", "ինը", "doqquz"],
-    10: ["он", "десять", "десяти", "ten", "տասը", "տաս", "on"],
-    12: ["он екі", "двенадцать", "двенадцати", "twelve", "տասներկու"],
-    15: ["он бес", "пятнадцать", "пятнадцати", "fifteen", "տասնհինգ"],
-    20: ["жиырма", "двадцать", "двадцати", "twenty", "քսան"],
-    25: ["жиырма бес", "двадцать пять", "двадцати пяти", "twenty-five", "twenty five"],
-    30: ["отыз", "тридцать", "тридцати", "thirty", "երեսուն"],
-    50: ["елу", "пятьдесят", "пятидесяти", "fifty", "հիսուն"],
-}.items():
-    for _w in _text:
-        _NUMBER_WORDS[_w] = _value
 
-# compound adjectives: бесжылдық, пятилетний, five-year, հնգամյա
-_COMPOUND_PREFIX: dict[str, int] = {
-    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10,
-    "одно": 1, "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5, "десяти": 10,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
-    "մեկ": 1, "երկ": 2, "եռ": 3, "քառ": 4, "հնգ": 5, "հինգ": 5, "վեց": 6, "տասն": 10, "տաս": 10,
-}  # fmt: skip
+def _number_tables() -> tuple[dict[str, int], dict[str, int]]:
+    """Number words ("бес", "пяти", "five", "հինգ") and compound prefixes ("бес|жылдық",
+    "пяти|летний", "five-|year", "հնգ|ամյա"), from the language profiles."""
+    words: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    for prof in profiles().values():
+        for value, forms in (prof.raw.get("numbers") or {}).items():
+            for form in forms:
+                words.setdefault(form.lower(), int(value))
+        for form, value in (prof.raw.get("number_prefixes") or {}).items():
+            prefixes.setdefault(form.lower(), int(value))
+    return words, prefixes
+
+
+_NUMBER_WORDS, _COMPOUND_PREFIX = _number_tables()
 
 _NUM_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 # "5 (бес)", "бес (5)", "five (5)", "5", "бес"

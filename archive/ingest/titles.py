@@ -125,7 +125,9 @@ def _head_last_nominative(title: str, language: str | None) -> str:
 _CAPITALISED = re.compile(
     r"^(?:правительств|республик|федерац|королевств|конфедерац|президент|"
     r"үкімет|республика|федерация|корольдіг|президенті|"
-    r"հանրապետ|թագավորությ|դաշնությ)",
+    r"հանրապետ|թագավորությ|դաշնությ|"
+    r"gouvernement|république|royaume|gobierno|república|reino|regering|republiek|koninkrijk|"
+    r"regierung|republik|königreich|bundesrepublik|governo|repubblica|regno)",
     re.I,
 )
 _EN_SMALL = {"a", "an", "the", "of", "on", "in", "and", "or", "between", "for", "to", "with", "by", "at",
@@ -148,8 +150,14 @@ def recase_all_caps(title: str) -> str:
                 chars[start + m.start()] = chars[start + m.start()].upper()
     out = "".join(chars)
     latin = sum(c.isascii() for c in title if c.isalpha()) > len([c for c in title if c.isalpha()]) / 2
+    # English titles are in title case; French, Spanish, Dutch, German … in sentence case
+    english = latin and detect_language(lower) in (None, "en")
     words = out.split(" ")
     for i, word in enumerate(words):
+        if latin and not english:
+            if i == 0 or _CAPITALISED.match(word):
+                words[i] = word[:1].upper() + word[1:]
+            continue
         if latin and i and word in _EN_SMALL:
             continue
         if latin and word[:1].isupper():

@@ -26,10 +26,27 @@ def _config() -> dict:
 
 
 @functools.cache
+def _fixed_forms() -> frozenset[str]:
+    """Forms that take no ending: names only English spells so ("German" is not
+    "Germany"; French "kazakh" is "kazakhe" too), and the ``exact`` stems of the data file."""
+
+    def first_words(locale: str) -> set[str]:
+        names = Locale.parse(locale).languages
+        return {names[c].lower().split()[0] for c in _config()["languages"] if c in names}
+
+    others: set[str] = set()
+    for p in profiles().values():
+        for loc in (p.cldr, *(p.raw.get("cldr_extra") or [])):
+            if loc and loc != "en":
+                others |= first_words(loc)
+    return frozenset((first_words("en") - others) | set(_config()["exact"]))
+
+
+@functools.cache
 def language_forms() -> dict[str, str]:
     """Every known form (lower case) -> code; longer forms first when iterated."""
     cfg = _config()
-    codes = set(cfg["languages"])
+    codes = sorted(cfg["languages"])
     forms: dict[str, str] = {}
     for p in profiles().values():
         for loc in (p.cldr, *(p.raw.get("cldr_extra") or [])):
@@ -55,7 +72,7 @@ def language_code(word: str) -> str | None:
     """The ISO code of a language name or adjective in any profile's language, else None."""
     w = word.lower().replace("’", "'")
     cfg = _config()
-    exact = set(cfg["exact"])
+    exact = _fixed_forms()
     max_ending = int(cfg.get("max_ending", 3))
     for form, code in language_forms().items():
         if not w.startswith(form):

@@ -64,6 +64,8 @@ def _codes_before(text: str, end: int, window: int = 180) -> list[str]:
 def _listed_in_authenticity_sentence(text: str) -> list[str]:
     """Languages named in a sentence that declares the texts authentic, for lists that no
     word for "languages" closes (Armenian "հայերեն, ղազախերեն և ռուսերեն")."""
+    if not _authentic().search(text):
+        return []
     for sentence in re.split(r"(?<=[.։;])\s+|\n", text):
         if _authentic().search(sentence) and not _prevail().search(sentence):
             codes: list[str] = []
@@ -96,6 +98,8 @@ def prevailing_language(text: str) -> str | None:
     if not text:
         return None
     text = fold_lookalikes(text)
+    if not _prevail().search(text):
+        return None
     for sentence in re.split(r"(?<=[.։;])\s+|\n", text):
         if not _prevail().search(sentence):
             continue

@@ -31,6 +31,7 @@ from archive.ingest.titles import recase_all_caps
 from archive.ingest.types import ParsedArticle
 from archive.language import detect_language, profiles
 from archive.language.detect import language_scores
+from archive.language.profiles import trie_regex
 
 __all__ = ["Segments", "is_title", "segment", "testimonium_pattern"]
 
@@ -155,8 +156,7 @@ def _testimonium() -> re.Pattern[str]:
     for prof in profiles().values():
         for phrase in prof.words("testimonium"):
             items |= _case_variants(phrase)
-    alts = sorted(items, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in alts))
+    return re.compile(rf"(?<![\w-])(?:{trie_regex(sorted(items))})(?![\w-])")
 
 
 def testimonium_pattern() -> re.Pattern[str]:

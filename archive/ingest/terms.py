@@ -12,6 +12,7 @@ import re
 
 from archive.ingest.types import ParsedTerm
 from archive.language import profiles
+from archive.language.profiles import trie_regex
 
 __all__ = ["extract_term", "number_value"]
 
@@ -32,7 +33,7 @@ def _number_tables() -> tuple[dict[str, int], dict[str, int]]:
 
 _NUMBER_WORDS, _COMPOUND_PREFIX = _number_tables()
 
-_NUM_ALT = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_NUM_ALT = trie_regex(sorted(_NUMBER_WORDS))
 # "5 (бес)", "бес (5)", "five (5)", "5", "бес"
 _N = rf"(?P<n>\d{{1,3}}|{_NUM_ALT})(?:\s*\((?:\d{{1,3}}|[^\W\d_][^()]{{0,25}})\))?"
 
@@ -111,6 +112,12 @@ _TERM_SECTION = re.compile(
 )
 
 
+_HAS_NUMBER = re.compile(
+    rf"\d|(?<![^\W\d_])(?:{_NUM_ALT})|жылдық|летн|year|ամյա|տարի",
+    re.I,
+)
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.;։!?])\s+|\n", text) if s.strip()]
 
@@ -127,6 +134,10 @@ def extract_term(text: str) -> ParsedTerm | None:
         if _INDEFINITE.search(sentence):
             term.indefinite = True
             found = True
+        if not _HAS_NUMBER.search(sentence):
+            if term.renewal_years is None and _RENEW_SAME.search(sentence):
+                term.renewal_years = -1  # the same period again (resolved below)
+            continue  # every other clause needs a number (digits, a number word, "бесжылдық")
         renew_spans: list[tuple[int, int]] = []
         for pattern in _RENEWAL:
             for m in pattern.finditer(sentence):

@@ -68,13 +68,24 @@ def language_forms() -> dict[str, str]:
     return dict(sorted(forms.items(), key=lambda kv: -len(kv[0])))
 
 
+@functools.cache
+def _by_prefix() -> dict[str, list[tuple[str, str]]]:
+    """First three letters -> (form, code), longest form first; a form shorter than three
+    letters is exact and listed under itself."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for form, code in language_forms().items():
+        out.setdefault(form[:3], []).append((form, code))
+    return out
+
+
+@functools.lru_cache(maxsize=20000)
 def language_code(word: str) -> str | None:
     """The ISO code of a language name or adjective in any profile's language, else None."""
     w = word.lower().replace("’", "'")
     cfg = _config()
     exact = _fixed_forms()
     max_ending = int(cfg.get("max_ending", 3))
-    for form, code in language_forms().items():
+    for form, code in _by_prefix().get(w[:3], ()):
         if not w.startswith(form):
             continue
         rest = w[len(form) :]

@@ -134,8 +134,51 @@ def _phrase_regex(phrase: str) -> str:
 
 
 def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One compiled alternation of profile phrases (longest first), as whole words."""
-    items = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
+    """One compiled pattern of profile phrases, as whole words, merged into a trie (one
+    branch per shared prefix), so hundreds of phrases cost little more than one."""
+    items = {" ".join(p.split()) for p in phrases if p.strip()}
     if not items:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{_phrase_regex(p)})" for p in items), flags)
+    worded = [p for p in items if re.match(r"\w", p)]
+    other = [p for p in items if p not in worded]
+    parts = []
+    if worded:
+        keys = sorted({p.lower() if flags & re.IGNORECASE else p for p in worded})
+        parts.append(rf"(?<![\w-])(?:{trie_regex(keys)})(?!\w)")
+    parts.extend(f"(?:{_phrase_regex(p)})" for p in sorted(other, key=len, reverse=True))
+    return re.compile("|".join(parts), flags)
+
+
+def trie_regex(strings: Iterable[str]) -> str:
+    """A regex matching exactly these strings, factored by common prefixes. A space matches
+    any run of white space; a ``*`` at a word's end, any further letters (a stem)."""
+    trie: dict = {}
+    for text in strings:
+        node = trie
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def atom(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch == "*":
+            return r"[^\W\d_]*"
+        if ch in "-‐":
+            return "[-‐]"
+        if ch in "'’ʼ‘ʻ":
+            return "['’ʼ‘ʻ]"
+        return re.escape(ch)
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(ch, sub) for ch, sub in node.items() if ch != ""]
+        if not branches:
+            return ""
+        # a stem ("*") is tried last: the literal continuations are more specific
+        branches.sort(key=lambda kv: (kv[0] == "*", kv[0]))
+        alts = [atom(ch) + build(sub) for ch, sub in branches]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)

@@ -28,6 +28,7 @@ from django.conf import settings
 from archive.ingest.budget import Bounded, ParserPool, limits
 from archive.ingest.store import StoreOutcome, store_failure, store_result
 from archive.models import ParseStatus, SourceDocument
+from archive.models.search import reindex_agreements, reindex_missing
 from archive.reference import ensure_reference_data
 
 __all__ = ["COUNTED", "FileReport", "Ingestion", "default_jobs", "tally", "too_large_message"]
@@ -73,6 +74,9 @@ class _Pending:
     report: FileReport | None = None  # already decided (unchanged, unreadable, too large)
 
 
+REINDEX_BATCH = 40  # agreements indexed together during a bulk load
+
+
 class Ingestion:
     """One run of ingestion over files; ``run`` is a generator of reports (see module doc)."""
 
@@ -89,6 +93,14 @@ class Ingestion:
         self.seconds, self.memory_mb = limits(seconds, memory_mb)
         self.max_bytes = settings.UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
         self.user = user
+        self._stale: set[int] = set()  # agreements stored since the last reindex
+
+    def _reindex(self) -> None:
+        """Search vectors for the agreements stored since the last call, in one pass (a
+        bulk load indexes many files at once; a crash before it is mended by reindex_missing)."""
+        if self._stale:
+            reindex_agreements(self._stale)
+            self._stale = set()
 
     def run(self, paths: Iterable[Path]) -> Iterator[FileReport]:
         ensure_reference_data()
@@ -103,6 +115,8 @@ class Ingestion:
                         yield self._finish(window.popleft())
                 while window:
                     yield self._finish(window.popleft())
+                self._reindex()
+                reindex_missing()
             finally:
                 for item in window:
                     if item.future is not None:
@@ -135,9 +149,12 @@ class Ingestion:
         else:
             over = bounded.over_budget
             try:
-                outcome = store_result(bounded.result, data, path.name, self.user)
+                outcome = store_result(bounded.result, data, path.name, self.user, reindex=False)
             except Exception as exc:  # one bad file must not stop the others
                 outcome = store_failure(data, path.name, f"parser error: {exc}", self.user)
+            self._stale |= outcome.touched
+            if len(self._stale) >= REINDEX_BATCH:
+                self._reindex()
         report = FileReport(
             path,
             _outcome(outcome),

@@ -54,6 +54,7 @@ class StoreOutcome:
     duplicate: bool = False
     linked: list[str] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)  # agreements whose search vectors are stale
 
     @property
     def status(self) -> str:
@@ -91,8 +92,12 @@ def store_failure(data: bytes, filename: str, error: str, user=None) -> StoreOut
     return StoreOutcome(source=source)
 
 
-def store_result(result: ParseResult, data: bytes, filename: str, user=None) -> StoreOutcome:
-    """Write everything the parser found in one transaction; a re-upload is a no-op."""
+def store_result(result: ParseResult, data: bytes, filename: str, user=None, *, reindex: bool = True) -> StoreOutcome:
+    """Write everything the parser found in one transaction; a re-upload is a no-op.
+
+    ``reindex=False`` leaves the search vectors of ``outcome.touched`` to the caller: a bulk
+    load recomputes them for many files at once (``reindex_agreements``), and any left
+    without (``search_vector IS NULL``) after a crash are found by ``reindex_missing``."""
     if not result.ok:
         return store_failure(data, filename, result.error or "unreadable", user)
     sha = result.sha256 or SourceDocument.digest(data)
@@ -101,12 +106,16 @@ def store_result(result: ParseResult, data: bytes, filename: str, user=None) -> 
         return StoreOutcome(source=existing, agreement=existing.agreement, duplicate=True)
     try:
         with transaction.atomic():
-            return _store(result, sha, data, filename, user)
+            outcome = _store(result, sha, data, filename, user)
     except IntegrityError:
         existing = SourceDocument.objects.filter(sha256=sha).first()
         if existing is None:
             raise
         return StoreOutcome(source=existing, agreement=existing.agreement, duplicate=True)
+    if reindex and outcome.touched:
+        reindex_agreements(outcome.touched)
+        outcome.touched = set()
+    return outcome
 
 
 def _source_kind(result: ParseResult) -> str:
@@ -174,12 +183,14 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
             outcome.linked.append(linked[0])
             touched.add(linked[1].pk)
     # an agreement created from this file is nobody's object yet: nothing supersedes it
-    agreement.status = stored_status(agreement, superseded_by=[] if outcome.created else None)
-    agreement.save()
+    status = stored_status(agreement, superseded_by=[] if outcome.created else None)
+    if status != agreement.status or not outcome.created:
+        agreement.status = status
+        agreement.save()
     source.agreement = agreement
     outcome.agreement = agreement
     _finish(source, warnings, outcome, review_reasons(result, kind), contract)
-    reindex_agreements(touched)
+    outcome.touched = touched
     return outcome
 
 
@@ -246,10 +257,9 @@ def _create_agreement(parsed: ParsedAgreement, language: str | None, *, is_draft
         agreement.title_language = "en"
     if is_draft and not parsed.signed_date:
         agreement.status = Status.DRAFT
-    agreement.save()
     # a stub known from a dated reference is "signed"; nothing can supersede a new agreement yet
     agreement.status = stored_status(agreement, superseded_by=[])
-    agreement.save(update_fields=["status"])
+    agreement.save()
     _set_parties(agreement, parsed.parties, parsed.parties_as_written, new=True)
     _set_topics(agreement, parsed.topics)
     return agreement

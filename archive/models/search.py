@@ -39,6 +39,17 @@ WORD_RE = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
 HITS_PER_AGREEMENT = 3
 
 
+def reindex_missing(limit: int = 5000) -> int:
+    """Index the agreements that have no search vector yet (a bulk load interrupted between
+    storing a file and indexing it); returns how many."""
+    from archive.models import Agreement
+
+    ids = list(Agreement.objects.filter(search_vector__isnull=True).values_list("pk", flat=True)[:limit])
+    for start in range(0, len(ids), 200):
+        reindex_agreements(ids[start : start + 200])
+    return len(ids)
+
+
 def reindex_agreements(ids: Iterable[int]) -> None:
     """Recompute the search vectors of these agreements and their articles."""
     from archive.models import Agreement, SourceDocument, SourceKind

@@ -634,11 +634,32 @@ def _normalise_once(text: str, log: _Log) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(p for p, _ in keep), [s for _, s in keep]
 
 
+# rules whose output the other rules may act on again (removed markup, joined or moved words)
+_RULES_THAT_EXPOSE = ("glued", "letter_spacing", "letter_spacing_dp", "displaced", "card")
+
+
+# what strip_html / strip_markdown / join_letter_spacing would still act on
+_RESIDUE = re.compile(
+    r"(?m)^[ \t]*#|^[ \t]*>|\*\*|__(?=\S)|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)|<[a-zA-Z/!]|&(?:[a-zA-Z]{2,8}|#x?[0-9a-fA-F]{2,6});"
+    r"|\]\(|\\[\\`*_{}\[\]()#+\-.!>~|]|(?<!\S)\S(?: \S){2,}(?!\S)"
+)
+
+
+def _may_change(text: str) -> bool:
+    """Could another pass change ``text``? Markup left, or a letter-spaced run that joining
+    lines has made ("а  \nм е на" -> "а м е на")."""
+    return bool(_RESIDUE.search(text)) or split_glued_capitals(text) != text
+
+
 def normalise(text: str) -> Normalised:
     """Run every rule; repeat until nothing changes (at most 5 passes) so the result
     is a fixed point: ``normalise(normalise(x).text).text == normalise(x).text``."""
     log = _Log()
     out, line_map = _normalise_once(text, log)
+    # another pass changes something only when markup is left (it can hide behind other
+    # markup: "<b>###Verbalnote</b>") or words were joined or moved; else the text is done
+    if not any(log.counts.get(rule) for rule in _RULES_THAT_EXPOSE) and not _may_change(out):
+        return Normalised(text=out, warnings=log.warnings(), line_map=line_map)
     for _ in range(4):
         again, _spans = _normalise_once(out, _Log())
         if again == out:

@@ -583,7 +583,8 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     final = "\n".join(seg.final_clauses)
     # the final clauses say it; failing them, the text's closing part (never a whole 500 kB treaty)
     closing = agreement_text[-20000:] if agreement_text else ""
-    agreement.term = extract_term(last_articles + "\n" + final) or (extract_term(closing) if closing else None)
+    later = "\n".join(a.text for a in seg.articles[-8:-3]) if len(seg.articles) > 3 else closing[-8000:]
+    agreement.term = extract_term(last_articles + "\n" + final) or (extract_term(later) if later else None)
     lang_text = final + "\n" + (seg.articles[-1].text if seg.articles else "")
     agreement.authentic_languages = authentic_languages(lang_text) or (
         authentic_languages(closing) if has_agreement_text else []

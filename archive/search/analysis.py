@@ -38,7 +38,7 @@ from functools import lru_cache
 from archive.language import detect_language, fold_word, word_script
 
 from . import armenian, azerbaijani, kazakh
-from .text import clean, tokenise
+from .text import clean, token_texts
 
 __all__ = [
     "ANALYSER_VERSION",
@@ -77,8 +77,9 @@ def register_stemmer(language: str, stemmer: Stemmer, script: str | None = None)
     _STEMMERS[language] = stemmer
     if script:
         _LANGUAGE_SCRIPT[language] = script
-    if "stem_word" in globals():
+    if "stem_word" in globals() and "_analyse_short" in globals():
         stem_word.cache_clear()
+        _analyse_short.cache_clear()
 
 
 def _snowball(name: str) -> Stemmer | None:
@@ -149,15 +150,16 @@ def analyse(text: str, language: str | None) -> list[str]:
         return []
     lang = language or guess_language(text)
     out: list[str] = []
-    for tok in tokenise(clean(text)):
-        if tok.kind == "number":
-            out.append(tok.text)
-        else:
-            lex = stem_word(tok.text, lang)
-            if lex.isalnum():
-                out.append(lex)
-            else:  # defensive: a stemmer must never emit punctuation
-                out.extend(p for p in _split_alnum(lex) if p)
+    append = out.append
+    for token, is_word in token_texts(clean(text)):
+        if not is_word:
+            append(token)
+            continue
+        lex = stem_word(token, lang)
+        if lex.isalnum():
+            append(lex)
+        else:  # defensive: a stemmer must never emit punctuation
+            out.extend(p for p in _split_alnum(lex) if p)
     return out
 
 
@@ -177,6 +179,13 @@ def _split_alnum(s: str) -> list[str]:
 
 def analyse_for_index(text: str, language: str | None) -> str:
     """The string to store with ``to_tsvector('simple', %s)``: space-joined lexemes."""
+    if text and len(text) <= 160:
+        return _analyse_short(text, language)  # names and labels recur in every agreement
+    return " ".join(analyse(text, language))
+
+
+@lru_cache(maxsize=50_000)
+def _analyse_short(text: str, language: str | None) -> str:
     return " ".join(analyse(text, language))
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "detect_script",
     "has_cyrillic",
     "script_of",
+    "token_texts",
     "tokenise",
 ]
 
@@ -121,6 +122,26 @@ def tokenise(text: str) -> list[Token]:
             # inflected ordinal (1-бап, 2-ի): the suffix is a word of its own
             append(Token(suf, m.start("suf"), m.end("suf"), "word"))
     return tokens
+
+
+def token_texts(text: str) -> list[tuple[str, bool]]:
+    """``(text, is_word)`` of the tokens ``tokenise`` gives, without their offsets (the
+    indexer's fast path: the same tokens, no Token objects)."""
+    out: list[tuple[str, bool]] = []
+    append = out.append
+    for num, hyph, suf, word in _TOKEN_RE.findall(text):
+        if word:
+            if len(word) <= MAX_TOKEN_LENGTH:
+                append((word, True))
+            continue
+        if suf and (not hyph or suf.isupper() or _is_latin(suf)):
+            append((num + suf.lower(), False))
+            continue
+        if len(num) <= MAX_TOKEN_LENGTH:
+            append((num, False))
+        if suf:
+            append((suf, True))
+    return out
 
 
 def _is_latin(s: str) -> bool:

@@ -142,3 +142,13 @@ def test_a_weak_reading_goes_to_review_with_its_evidence():
     assert any(r.startswith("uncertain parties") for r in review)
     evidence = outcome.source.report["agreement"]["evidence"]["parties"]
     assert evidence and evidence[0]["source"] in ("mentions", "preamble", "signature")
+
+
+def test_a_new_agreement_has_one_creation_record_holding_its_topics():
+    _, outcome = _store(CITING.format(day=12), "history.txt")
+    agreement = outcome.agreement
+    records = list(agreement.history.order_by("history_date"))
+    assert records[0].history_type == "+"
+    topics = set(agreement.topics.values_list("pk", flat=True))
+    assert topics and set(records[0].topics.values_list("topic_id", flat=True)) == topics
+    assert [r.history_type for r in records].count("+") == 1

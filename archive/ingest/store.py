@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save
 from simple_history.utils import bulk_create_with_history
 
 from archive.ingest.evidence import CONFIDENT
@@ -259,9 +260,16 @@ def _create_agreement(parsed: ParsedAgreement, language: str | None, *, is_draft
         agreement.status = Status.DRAFT
     # a stub known from a dated reference is "signed"; nothing can supersede a new agreement yet
     agreement.status = stored_status(agreement, superseded_by=[])
-    agreement.save()
+    # One history record for the new agreement, written once its topics are there (so it
+    # holds them): saved without one, topics inserted as rows, then the post_save that
+    # simple_history listens to (no other receiver listens to Agreement).
+    agreement.save_without_historical_record()
     _set_parties(agreement, parsed.parties, parsed.parties_as_written, new=True)
-    _set_topics(agreement, parsed.topics)
+    if parsed.topics:
+        through = Agreement.topics.through
+        ids = Topic.objects.filter(slug__in=parsed.topics).values_list("pk", flat=True)
+        through.objects.bulk_create([through(agreement_id=agreement.pk, topic_id=pk) for pk in ids])
+    post_save.send(sender=Agreement, instance=agreement, created=True, update_fields=None, raw=False, using="default")
     return agreement
 
 
@@ -332,6 +340,7 @@ def _set_parties(agreement: Agreement, codes: list[str], as_written: list[str], 
     they are inserted without looking them up first (the same rows, a third of the queries)."""
     known = set(Country.objects.filter(code__in=codes).values_list("code", flat=True))
     added: list[str] = []
+    rows: list[Party] = []
     for order, code in enumerate(codes):
         if code in known:
             written = as_written[order] if order < len(as_written) else ""
@@ -340,8 +349,10 @@ def _set_parties(agreement: Agreement, codes: list[str], as_written: list[str], 
                     agreement=agreement, country_id=code, defaults={"order": order, "as_written": written}
                 )
             elif code not in added:  # the first mention wins, as get_or_create would have it
-                Party.objects.create(agreement=agreement, country_id=code, order=order, as_written=written)
+                rows.append(Party(agreement=agreement, country_id=code, order=order, as_written=written))
                 added.append(code)
+    if rows:
+        bulk_create_with_history(rows, Party)  # the rows and their history in two statements
     if not new:
         agreement.refresh_pair()
         return

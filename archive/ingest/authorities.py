@@ -54,8 +54,10 @@ _AFTER_COUNTRY = re.compile(r"^(?:\s+(?:Республики|Республик�
 
 
 def _paragraphs_with_cue(text: str) -> list[str]:
-    paras = text.split("\n")
     out: list[str] = []
+    if not _CUE.search(text):
+        return out
+    paras = text.split("\n")
     for i, p in enumerate(paras):
         if _CUE.search(p):
             # the designation may follow on the next lines ("...органдар:" + one per party)

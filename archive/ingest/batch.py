@@ -15,6 +15,7 @@ written is written here, one transaction per file (archive.ingest.store).
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import Counter, deque
@@ -104,6 +105,7 @@ class Ingestion:
 
     def run(self, paths: Iterable[Path]) -> Iterator[FileReport]:
         ensure_reference_data()
+        gc.freeze()  # what is loaded by now (Django, the models, the tables) stays: not walked per file
         seen: set[str] = set()
         window: deque[_Pending] = deque()
         ahead = 2 * self.jobs  # files parsed ahead of the store: bounds memory, keeps workers busy

@@ -22,6 +22,7 @@ Limits come from the arguments, else the settings ``PARSE_TIME_LIMIT`` (seconds)
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import signal
@@ -124,6 +125,8 @@ def _serve(receiver, sender, memory_mb: int) -> None:
 
     with contextlib.suppress(Exception):  # builds the parser's lazy tables before the first file's clock starts
         parse_bytes(_WARM_UP, "warm-up.txt")
+    # the tables live as long as the worker: keep the collector from walking them again and again
+    gc.freeze()
     sender.send(("ready", os.getpid(), 0.0, 0.0, _peak_rss_mb()))
     recycle_mb = memory_mb * RECYCLE_FRACTION if memory_mb else float("inf")
     while True:

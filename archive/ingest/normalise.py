@@ -386,6 +386,7 @@ def join_letter_spacing(text: str, vocab: Counter[str] | None = None, log: _Log 
 
 # --- words displaced by the extraction --------------------------------------------------
 
+_LETTER_DOT_LETTER = re.compile(r"[^\W\d_]\.[^\W\d_]")
 _GLUED_TAIL = re.compile(r"^(?P<pre>.*?)(?P<verb>[^\W\d_]{4,})\.(?P<noun>[^\W\d_]{3,})[ \t]*$", re.S)
 _HOLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$", re.I)
@@ -408,7 +409,7 @@ def repair_displaced_words(lines: list[str], log: _Log | None = None) -> list[st
     for i, line in enumerate(lines):
         stripped = line.rstrip()
         # rule 1: verb.noun at the end of a paragraph
-        m = _GLUED_TAIL.match(stripped)
+        m = _GLUED_TAIL.match(stripped) if _LETTER_DOT_LETTER.search(stripped) else None
         if m and m.group("noun").islower() and m.group("verb").islower():
             nxt = next((x for x in lines[i + 1 :] if x.strip()), "")
             token = f"{m.group('verb')}.{m.group('noun')}".lower()

@@ -105,9 +105,13 @@ _NOTICE = [
     re.compile(rf"{_N}\s*(?:ay|oy)\s*(?:əvvəl|sonra|oldin|keyin)", re.I),
 ]
 _TERM_SECTION = re.compile(
-    r"мерзім|мерзiм|срок|term|duration|period|ժամկետ|müddət|muddat|мөөнөт|indefinite|"
-    r"неопредел|бессрочн|белгіленбеген|անժամկետ|действ|in\s+force|remain|күшінде|қолданыл|"
-    r"тоқтат|прекращ|terminat|denounc|денонс|դադարեց|ұзарт|продл|renew|extend|երկարաձգ",
+    "(?:"
+    + trie_regex(
+        "мерзім мерзiм срок term duration period ժամկետ müddət muddat мөөнөт indefinite неопредел "
+        "бессрочн белгіленбеген անժամկետ действ remain күшінде қолданыл тоқтат прекращ terminat "
+        "denounc денонс դադարեց ұзарт продл renew extend երկարաձգ".split()
+    )
+    + r")|in\s+force",
     re.I,
 )
 

@@ -641,8 +641,8 @@ _RULES_THAT_EXPOSE = ("glued", "letter_spacing", "letter_spacing_dp", "displaced
 
 # what strip_html / strip_markdown / join_letter_spacing would still act on
 _RESIDUE = re.compile(
-    r"(?m)^[ \t]*#|^[ \t]*>|\*\*|__(?=\S)|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)|<[a-zA-Z/!]|&(?:[a-zA-Z]{2,8}|#x?[0-9a-fA-F]{2,6});"
-    r"|\]\(|\\[\\`*_{}\[\]()#+\-.!>~|]|(?<!\S)\S(?: \S){2,}(?!\S)"
+    r"(?m)^[ \t]*#|^[ \t]*>|\*\*|__(?=\S)|(?<![\w*])\*(?=\S)|(?<![\w_])_(?=\S)|<[a-zA-Z/!]"
+    r"|&(?:[a-zA-Z]{2,8}|#x?[0-9a-fA-F]{2,6});|\]\(|\\[\\`*_{}\[\]()#+\-.!>~|]|(?<!\S)\S(?: \S){2,}(?!\S)"
 )
 
 

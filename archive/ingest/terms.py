@@ -107,9 +107,38 @@ _NOTICE = [
 _TERM_SECTION = re.compile(
     "(?:"
     + trie_regex(
-        "мерзім мерзiм срок term duration period ժամկետ müddət muddat мөөнөт indefinite неопредел "
-        "бессрочн белгіленбеген անժամկետ действ remain күшінде қолданыл тоқтат прекращ terminat "
-        "denounc денонс դադարեց ұзарт продл renew extend երկարաձգ".split()
+        [
+            "мерзім",
+            "мерзiм",
+            "срок",
+            "term",
+            "duration",
+            "period",
+            "ժամկետ",
+            "müddət",
+            "muddat",
+            "мөөнөт",
+            "indefinite",
+            "неопредел",
+            "бессрочн",
+            "белгіленбеген",
+            "անժամկետ",
+            "действ",
+            "remain",
+            "күшінде",
+            "қолданыл",
+            "тоқтат",
+            "прекращ",
+            "terminat",
+            "denounc",
+            "денонс",
+            "դադարեց",
+            "ұзарт",
+            "продл",
+            "renew",
+            "extend",
+            "երկարաձգ",
+        ]
     )
     + r")|in\s+force",
     re.I,

@@ -54,7 +54,7 @@ _PATTERNS = [
     ),
     # ru / en / az / hy: 16 сентября 2024 года ; «7» июня 2024 г. ; 7 June 2024 ; 7 iyun 2024-cü il
     re.compile(
-        rf"{_DAY}(?:st|nd|rd|th|er|e|ste|de|º|°|\.)?\s*-?\s*(?:day\s+of\s+(?:the\s+month\s+of\s+)?|de\s+|del\s+)?"
+        rf"{_DAY}(?:st|nd|rd|th|er|e|ste|de|º|°|\.)?\s*-?\s*(?:day\s+of\s+(?:the\s+month\s+of\s+)?|of\s+|de\s+|del\s+)?"
         rf"{_MONTH}\s*,?\s*(?:(?:de|del|of(?:\s+the\s+year)?|in\s+the\s+year)\s+)?{_YEAR}"
         rf"(?:\s*(?:года|год|г\.|г\b|year|-?c[iıuü]\s+il|il|yil|թվականի|թ\.))?",
         re.I,

@@ -13,6 +13,8 @@ text); what no place states stays None / [].
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +35,7 @@ from archive.ingest.parties import (
     party_level,
     split_parties,
 )
-from archive.ingest.patterns import registry_field
+from archive.ingest.patterns import kind_matches, registry_field
 from archive.ingest.places import find_place
 from archive.ingest.relations import find_relations
 from archive.ingest.segment import Segments, testimonium_pattern
@@ -41,6 +43,7 @@ from archive.ingest.terms import extract_term
 from archive.ingest.titles import english_title, kind_of, nominative_title
 from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation, ParsedVersion
 from archive.language import detect_language
+from archive.language.profiles import phrase_pattern, profile
 from archive.language.countries import find_countries
 
 __all__ = ["Metadata", "extract_metadata", "suggest_topics_safe"]
@@ -97,11 +100,6 @@ _EIF_CUE = re.compile(
     r"came\s+into\s+force|ուժի\s+մեջ\s+է\s+մտել|ուժի\s+մեջ\s+մտնելու|qüvvəyə\s+minmişdir|"
     r"kuchga\s+kirgan|in\s+werking\s+getreden|entré\w*\s+en\s+vigueur|in\s+Kraft\s+getreten",
     re.I,
-)
-_NOTE_KIND_WORDS = re.compile(
-    r"\b(?:Համաձայնագ\w*|Պայմանագ\w*|Արձանագրությ\w*|Соглашени\w*|Договор\w*|Протокол\w*|"
-    r"Конвенци\w*|Меморандум\w*|Келісім\w*|Шарт\w*|Хаттама\w*|Agreement|Treaty|Protocol|"
-    r"Convention|Memorandum)"
 )
 _TITLE_DATE = re.compile(r"\s*\((?P<inner>[^()]{4,80})\)\s*$")
 _DATE_AFTER_VERB = re.compile(r"совершенн|подписанн|заключенн|signed|done|ondertekend|sign|unterzeichnet|firmad", re.I)
@@ -232,12 +230,41 @@ def _note_parties(text: str, language: str | None) -> tuple[PartyInfo, int]:
 
 
 def _note_kind(text: str) -> str | None:
-    counts: Counter[str] = Counter()
-    for m in _NOTE_KIND_WORDS.finditer(text):
-        k = kind_of(m.group(0))
-        if k:
-            counts[k] += 1
+    """The kind word (capitalised, as a title is cited) the note or report uses most."""
+    counts: Counter[str] = Counter(kind for start, _, kind in kind_matches(text[:100000]) if text[start].isupper())
     return counts.most_common(1)[0][0] if counts else None
+
+
+@functools.cache
+def _self_reference(language: str) -> re.Pattern[str] | None:
+    prof = profile(language)
+    words = prof.words("self_reference") if prof else []
+    if not words:
+        return None
+    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+(?=[^\W\d_])", re.I)
+
+
+def _self_kind(body: str, language: str | None) -> tuple[str, int, int] | None:
+    """The kind a text without a title gives itself: "the objectives of *this Agreement*",
+    "настоящего Соглашения", "осы Келісімнің" — the kind most of its self-references name,
+    with the first of them."""
+    rx = _self_reference(language or "")
+    if rx is None:
+        return None
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for m in rx.finditer(body[:100000]):
+        found = kind_matches(body[m.end() : m.end() + 60])
+        if found and found[0][0] == 0:
+            kind = found[0][2]
+            counts[kind] += 1
+            first.setdefault(kind, (m.start(), m.end() + found[0][1]))
+    if not counts:
+        return None
+    kind, n = counts.most_common(1)[0]
+    if n < 2 or n * 2 < sum(counts.values()):
+        return None  # named once, or no clear majority
+    return kind, *first[kind]
 
 
 _RELATION_RANK = {"supersedes": 0, "amends": 1, "based_on": 2, "implements": 3, "references": 4}
@@ -531,6 +558,14 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
     if agreement.kind and title_fact:
         agreement.confidence["kind"] = title_fact.confidence
         agreement.evidence["kind"] = title_fact.evidence[:1]
+    elif not agreement.kind and has_agreement_text:
+        body_lo, body_hi = r.span(seg.body_range)
+        own = _self_kind(text[body_lo:body_hi], language) if seg.body_range else None
+        if own:
+            agreement.kind = own[0]  # type: ignore[assignment]
+            agreement.confidence["kind"] = 0.6
+            where = _region(c, "body", body_lo + own[1], body_lo + own[2])
+            agreement.evidence["kind"] = [dataclasses.replace(where, value=own[0])]
 
     # --- signature ------------------------------------------------------------------------
     _read_signature(r, act_lo, act_text, registry)

@@ -449,22 +449,40 @@ def _signature_lead() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s{{2,}}|\*)(?:{b})\s|(?:{a}):?(?:$|\s{{2,}})", re.I | re.M)
 
 
+@functools.cache
+def _signature_lead_inline() -> re.Pattern[str]:
+    """A capitalised lead in the middle of a line whose columns lost their spacing:
+    "For the Republic of Albania For Romania", "FOR ROMANIA FOR SERBIA" (case-sensitive:
+    "for" is prose)."""
+    before, _ = _framed("signature_lead")
+    leads = {x[:1].upper() + x[1:] for x in before if x[:1].isalpha()}
+    leads = sorted(leads | {x.upper() for x in leads}, key=len, reverse=True)
+    return re.compile(rf"(?<=[^\W\d_])\s+(?:{'|'.join(re.escape(x) for x in leads)})\s(?=[^\W\d_])")
+
+
 def parties_from_signatures(lines: list[str], language: str | None) -> PartyInfo:
     """Parties of the signature block: "For the Government of X:", "X үшін"."""
     codes: list[str] = []
     written: list[str] = []
     lead = _signature_lead()
-    previous_lead = False
+    pending = 0  # leads still waiting for their party ("FOR THE GOVERNMENT OF" over a column)
     for line in lines:
-        has_lead = bool(lead.search(line))
-        if not has_lead and not previous_lead:
+        leads = len(lead.findall(line)) + (len(_signature_lead_inline().findall(line)) if lead.search(line) else 0)
+        has_lead = leads > 0
+        if not has_lead and not pending:
             continue
-        previous_lead = has_lead and not find_country_spans(line)
-        info = split_parties(line, language)
-        for code, w in zip(info.codes, info.as_written, strict=False):
-            if code not in codes:
-                codes.append(code)
-                written.append(lead.sub(" ", w).strip(" :*"))
+        pending += leads
+        # "For the Republic of Albania  For Romania": each lead opens its own party
+        pieces = [q for p in lead.split(line) for q in (_signature_lead_inline().split(p) if has_lead else [p])]
+        for piece in pieces:
+            if not piece.strip():
+                continue
+            info = split_parties(piece, language)
+            for code, w in zip(info.codes, info.as_written, strict=False):
+                if code not in codes:
+                    codes.append(code)
+                    written.append(lead.sub(" ", w).strip(" :*"))
+                    pending = max(0, pending - 1)
     info = PartyInfo(codes=codes, as_written=written)
     info.level = party_level(written)
     return info

@@ -390,3 +390,56 @@ def test_generic_mentions_are_not_relations():
         "шарттардан туындайтын құқықтарын қозғамайды."
     )
     assert find_relations([(text, "7")], "kk") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "codes", "written"),
+    [
+        ("For the Republic of Albania  For Romania", ["AL", "RO"], ["Republic of Albania", "Romania"]),
+        ("For the Republic of Albania For Romania", ["AL", "RO"], ["Republic of Albania", "Romania"]),
+        ("FOR ROMANIA FOR THE REPUBLIC OF MOLDOVA", ["RO", "MD"], ["ROMANIA", "REPUBLIC OF MOLDOVA"]),
+    ],
+)
+def test_signature_columns_that_lost_their_spacing(line, codes, written):
+    from archive.ingest.parties import parties_from_signatures
+
+    info = parties_from_signatures([line], "en")
+    assert (info.codes, info.as_written) == (codes, written)
+
+
+def test_government_columns_keep_their_level():
+    from archive.ingest.parties import parties_from_signatures
+
+    info = parties_from_signatures(["For the Government of Georgia For the Government of Armenia"], "en")
+    assert info.as_written == ["Government of Georgia", "Government of Armenia"]
+    assert info.level == "government"
+
+
+UNTITLED = """ARTICLE 1
+The objectives of this Agreement are to establish a free trade area between Turkey and Georgia.
+
+ARTICLE 2
+This Agreement shall apply to products originating in the Parties, as the Agreement establishing the WTO provides.
+
+ARTICLE 3
+This Agreement shall enter into force on the first day of the second month after notification.
+"""
+
+
+def test_a_text_without_title_takes_the_kind_it_calls_itself():
+    from archive.ingest.pipeline import parse_text
+
+    agreement = parse_text(UNTITLED, "untitled.txt").agreement
+    assert agreement.title is None  # no title is invented
+    assert agreement.kind == "agreement"
+    assert agreement.evidence["kind"][0].quote == "this Agreement"
+    assert agreement.confidence["kind"] < 0.7  # weak: an editor confirms it
+
+
+def test_self_references_without_a_majority_give_no_kind():
+    from archive.ingest.pipeline import parse_text
+
+    text = UNTITLED.replace("this Agreement shall apply", "this Protocol shall apply").replace(
+        "This Agreement shall enter", "This Protocol shall enter"
+    ).replace("The objectives of this Agreement", "The objectives of this Convention")
+    assert parse_text(text, "untitled.txt").agreement.kind in (None, "protocol")

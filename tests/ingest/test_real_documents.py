@@ -66,7 +66,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "document_kinds",
     ): "the note follows the act, untitled",
     ("ky_01_news_law_ratify_kg_uz_emergencies", "agreement.title"): "a news report: the title inside prose",
-    ("ky_01_news_law_ratify_kg_uz_emergencies", "agreement.kind"): "a news report: the title inside prose",
     ("ky_01_news_law_ratify_kg_uz_emergencies", "agreement.party_level"): "a news report: the title inside prose",
     ("ky_02_news_parliament_kg_uz_kempir_abad", "agreement.title"): "a news report: the title inside prose",
     ("ky_02_news_parliament_kg_uz_kempir_abad", "agreement.kind"): "a news report: the title inside prose",

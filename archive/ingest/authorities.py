@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 
 from archive.ingest.types import ParsedAuthority
+from archive.language.caseless import caseless
 from archive.language.countries import find_country_spans
 
 __all__ = ["extract_authorities"]
 
-_CUE = re.compile(
+_CUE = caseless(
     r"уәкілетті\s+орган|құзыретті\s+орган|құзыретті\s+ұйым|орындаушы\s+орган|"
     r"компетентн\w+\s+орган|уполномоченн\w+\s+орган|компетентн\w+\s+организаци|"
     r"исполнительн\w+\s+орган|competent\s+(?:authorit|bod|organi)|authori[sz]ed\s+(?:bod|organ|authorit)|"
     r"executive\s+(?:bod|agenc)|implementing\s+(?:bod|agenc)|լիազոր\w*\s+մարմ|իրավասու\s+մարմ|"
-    r"səlahiyyətli\s+orqan|vakolatli\s+organ|ыйгарым\s+укуктуу\s+орган",
-    re.I,
+    r"səlahiyyətli\s+orqan|vakolatli\s+organ|ыйгарым\s+укуктуу\s+орган"
 )
 # nouns that end the name of a body
 _KK_BODY = (
@@ -39,11 +39,10 @@ _EN_BODY = (
 )
 _HY_BODY = r"նախարարություն\w*|կոմիտե\w*|ծառայություն\w*|գործակալություն\w*|բանկ\w*"
 
-_FORWARD = re.compile(
+_FORWARD = caseless(
     rf"^[\w-]+(?:\s+Республикасы(?:ның)?|\s+Հանրապետության|\s+Respublikasının|"
     rf"\s+Respublikasining)?\s+(?:[\w-]+\s+){{0,5}}?(?:{_KK_BODY}|{_HY_BODY}|"
-    rf"[\w-]*(?:Nazirliyi|Komitəsi|Xidməti|Agentliyi|vazirligi|qo'mitasi|xizmati))(?![\w-])",
-    re.I,
+    rf"[\w-]*(?:Nazirliyi|Komitəsi|Xidməti|Agentliyi|vazirligi|qo'mitasi|xizmati))(?![\w-])"
 )
 _BACKWARD = re.compile(rf".*((?:the\s+)?(?:{_RU_BODY}|{_EN_BODY})\b[^;:–—()\n]*)$", re.S)
 # "for the Republic of Armenia, the Ministry of …": the body named after its country

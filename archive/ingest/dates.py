@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from archive.language.caseless import caseless
 from archive.language.months import month_number
 
 __all__ = ["DateMatch", "find_dates", "first_date", "parse_date"]
@@ -36,31 +37,25 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 _PATTERNS = [
     # kk / ky / uz: 2024 жылғы 16 қыркүйектегі ; 2004 жылдың 1 наурызы ; 2024-yil 7-iyun
-    re.compile(
+    caseless(
         rf"{_YEAR}\s*(?:-?\s*(?:жылғы|жылдың|жылы|жыл|ж\.|жылдын|жылы|yil|yilning|il|ildə|йил|йилги|йилнинг|йилда)\b\.?)"
-        rf"\s*{_DAY}\s*-?\s*{_MONTH}",
-        re.I,
+        rf"\s*{_DAY}\s*-?\s*{_MONTH}"
     ),
     # az: 2017-ci il oktyabrın 27-də ; 2015-ci il 30 oktyabr
-    re.compile(
-        rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:\s*-?\s*(?:də|da|dən|dan|ə|a|i|ı|u|ü))?",
-        re.I,
+    caseless(
+        rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_MONTH}\s+{_DAY}(?:\s*-?\s*(?:də|da|dən|dan|ə|a|i|ı|u|ü))?"
     ),
-    re.compile(rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_DAY}\s+{_MONTH}", re.I),
+    caseless(rf"{_YEAR}\s*-?\s*(?:ci|cı|cu|cü)\s+il(?:in)?\s+{_DAY}\s+{_MONTH}"),
     # hy: 1999 թվականի սեպտեմբերի 2-ի ; 2021թ. օգոստոսի 18-ի
-    re.compile(
-        rf"{_YEAR}\s*(?:թվականի|թ\.?|թթ\.?)\s*{_MONTH}\s*{_DAY}(?:\s*-?\s*(?:ին|ից|ի|ը))?",
-        re.I,
-    ),
+    caseless(rf"{_YEAR}\s*(?:թվականի|թ\.?|թթ\.?)\s*{_MONTH}\s*{_DAY}(?:\s*-?\s*(?:ին|ից|ի|ը))?"),
     # ru / en / az / hy: 16 сентября 2024 года ; «7» июня 2024 г. ; 7 June 2024 ; 7 iyun 2024-cü il
-    re.compile(
+    caseless(
         rf"{_DAY}(?:st|nd|rd|th|er|e|ste|de|º|°|\.)?\s*-?\s*(?:day\s+of\s+(?:the\s+month\s+of\s+)?|of\s+|de\s+|del\s+)?"
         rf"{_MONTH}\s*,?\s*(?:(?:de|del|of(?:\s+the\s+year)?|in\s+the\s+year)\s+)?{_YEAR}"
-        rf"(?:\s*(?:года|год|г\.|г\b|year|-?c[iıuü]\s+il|il|yil|թվականի|թ\.))?",
-        re.I,
+        rf"(?:\s*(?:года|год|г\.|г\b|year|-?c[iıuü]\s+il|il|yil|թվականի|թ\.))?"
     ),
     # en: June 7, 2024
-    re.compile(rf"{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}", re.I),
+    caseless(rf"{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s+{_YEAR}"),
     # numeric: 16.09.2024 ; 16/09/2024
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(?:1[89]|20)\d\d)(?![\d.])"),
     # ISO: 2024-09-16

@@ -11,6 +11,7 @@ import functools
 import re
 
 from archive.language import fold_lookalikes, phrase_pattern, profiles
+from archive.language.caseless import caseless
 from archive.language.names import language_code
 
 __all__ = ["authentic_languages", "language_code", "prevailing_language"]
@@ -26,7 +27,7 @@ def _list_end() -> re.Pattern[str]:
 def _prevail() -> re.Pattern[str]:
     words = [w for p in profiles().values() for w in p.words("prevail")]
     extra = [r"обраща\w+\s+к\s+текст", r"использ\w+\s+текст", r"применя\w+\s+текст"]
-    return re.compile("|".join([phrase_pattern(words).pattern, *extra]), re.I)
+    return caseless("|".join([phrase_pattern(words).pattern, *extra]))
 
 
 @functools.cache

@@ -14,9 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from archive.language import fold_lookalikes
 from archive.language.countries import find_country_spans
-from archive.models import Agreement, Kind
+from archive.models import Agreement, Kind, Text
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)
 PREFIX = 5  # 5-letter prefixes absorb most inflection in kk, ru, hy, en, az
@@ -123,8 +125,13 @@ def similarity(a: str | None, b: str | None) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+# the candidates' text titles, without their bodies (a pair may have hundreds of agreements)
+_TEXT_TITLES = Prefetch("texts", queryset=Text.objects.only("id", "agreement_id", "title"))
+
+
 def _candidates(parties: list[str], signed_date: dt.date | None) -> list[Agreement]:
-    qs = Agreement.objects.with_all_parties(parties).prefetch_related("topics", "texts")
+    qs = Agreement.objects.with_all_parties(parties).only("id", "slug", "kind", "title", "signed_date")
+    qs = qs.prefetch_related("topics", _TEXT_TITLES)
     qs = qs.filter(signed_date=signed_date) if signed_date else qs.filter(signed_date__isnull=True)
     return list(qs)
 
@@ -153,7 +160,8 @@ def _match_without_pair(parties: list[str], signed_date: dt.date | None, kind, t
     party named is a party."""
     if not signed_date or not title:
         return Match(None, "fewer than two parties and no date or title: not matched to any agreement")
-    qs = Agreement.objects.filter(signed_date=signed_date).prefetch_related("texts", "parties")
+    qs = Agreement.objects.filter(signed_date=signed_date).only("id", "slug", "kind", "title", "signed_date")
+    qs = qs.prefetch_related(_TEXT_TITLES, "parties")
     if parties:
         qs = qs.filter(parties__country_id__in=parties).distinct()
     scored = []
@@ -167,11 +175,16 @@ def _match_without_pair(parties: list[str], signed_date: dt.date | None, kind, t
             scored.append((sim, cand))
     if not scored:
         return Match(None, f"no agreement without a pair on {when} with this title")
+    return _best(scored, f"same date ({when}), kind and title (similarity {{score:.2f}})")
+
+
+def _best(scored: list, why: str) -> Match:
+    """The best-scored candidate, unless the runner-up fits about as well (then review)."""
     scored.sort(key=lambda pair: pair[0], reverse=True)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
         return Match(None, f"ambiguous: {scored[0][1].slug} and {scored[1][1].slug} fit equally well")
     best_score, best = scored[0]
-    return Match(best, f"matched {best.slug}: same date ({when}), kind and title (similarity {best_score:.2f})")
+    return Match(best, f"matched {best.slug}: " + why.format(score=best_score))
 
 
 def match_parsed(parsed, language: str | None) -> Match:
@@ -196,6 +209,13 @@ def find_agreement(
     language: str | None = None,
 ) -> Match:
     """The existing agreement these facts describe, or None with the reason."""
+    match = _find(parties, signed_date, kind, title, topics, language)
+    if match.agreement is not None:  # candidates were read with few columns: the whole row
+        match = Match(Agreement.objects.get(pk=match.agreement.pk), match.reason)
+    return match
+
+
+def _find(parties, signed_date, kind, title, topics, language) -> Match:
     when = signed_date.isoformat() if signed_date else "no date"
     if len(parties) < 2:
         return _match_without_pair(parties, signed_date, kind, title, when)
@@ -219,8 +239,4 @@ def find_agreement(
             return Match(None, f"ambiguous: {slugs} are both {kind}s of {'-'.join(sorted(parties))} signed on {when}")
     if not scored:
         return Match(None, f"no agreement of {'-'.join(sorted(parties))} on {when} with a matching subject")
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
-        return Match(None, f"ambiguous: {scored[0][1].slug} and {scored[1][1].slug} fit equally well")
-    best_score, best = scored[0]
-    return Match(best, f"matched {best.slug}: same parties, same date ({when}), subject similarity {best_score:.2f}")
+    return _best(scored, f"same parties, same date ({when}), subject similarity {{score:.2f}}")

@@ -43,8 +43,9 @@ from archive.ingest.terms import extract_term
 from archive.ingest.titles import english_title, kind_of, nominative_title
 from archive.ingest.types import ParsedAct, ParsedAgreement, ParsedRelation, ParsedVersion
 from archive.language import detect_language
-from archive.language.profiles import phrase_pattern, profile
+from archive.language.caseless import caseless
 from archive.language.countries import find_countries
+from archive.language.profiles import phrase_pattern, profile
 
 __all__ = ["Metadata", "extract_metadata", "suggest_topics_safe"]
 
@@ -89,20 +90,18 @@ WEIGHTS = {
     "title": {"registry": 0.85, "heading": 0.8, "act": 0.75},
 }
 
-_SIGN_VERB = re.compile(
+_SIGN_VERB = caseless(
     r"жасалған|қол\s+қойылған|совершенн\w*|подписанн\w*|заключенн\w*|signed|done\s+at|"
-    r"ստորագրված|կնքված|imzalanmış|imzolangan|ondertekend|signé\w*|unterzeichnet\w*|firmad\w*",
-    re.I,
+    r"ստորագրված|կնքված|imzalanmış|imzolangan|ondertekend|signé\w*|unterzeichnet\w*|firmad\w*"
 )
-_EIF_CUE = re.compile(
+_EIF_CUE = caseless(
     r"вступил[оаи]?\s+в\s+силу|вступлени[еяю]\s+в\s+силу|вступает\s+в\s+силу|"
     r"күшіне\s+енді|күшіне\s+енген|күшіне\s+ену|entered\s+into\s+force|entry\s+into\s+force|"
     r"came\s+into\s+force|ուժի\s+մեջ\s+է\s+մտել|ուժի\s+մեջ\s+մտնելու|qüvvəyə\s+minmişdir|"
-    r"kuchga\s+kirgan|in\s+werking\s+getreden|entré\w*\s+en\s+vigueur|in\s+Kraft\s+getreten",
-    re.I,
+    r"kuchga\s+kirgan|in\s+werking\s+getreden|entré\w*\s+en\s+vigueur|in\s+Kraft\s+getreten"
 )
 _TITLE_DATE = re.compile(r"\s*\((?P<inner>[^()]{4,80})\)\s*$")
-_DATE_AFTER_VERB = re.compile(r"совершенн|подписанн|заключенн|signed|done|ondertekend|sign|unterzeichnet|firmad", re.I)
+_DATE_AFTER_VERB = caseless(r"совершенн|подписанн|заключенн|signed|done|ondertekend|sign|unterzeichnet|firmad")
 
 
 def _readable(title: str) -> str:
@@ -241,7 +240,7 @@ def _self_reference(language: str) -> re.Pattern[str] | None:
     words = prof.words("self_reference") if prof else []
     if not words:
         return None
-    return re.compile(rf"(?:{phrase_pattern(words).pattern})\s+(?=[^\W\d_])", re.I)
+    return caseless(rf"(?:{phrase_pattern(words).pattern})\s+(?=[^\W\d_])")
 
 
 def _self_kind(body: str, language: str | None) -> tuple[str, int, int] | None:

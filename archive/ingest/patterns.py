@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.language import profiles
+from archive.language.caseless import caseless
 from archive.language.profiles import data_file
 
 # Article number: 1, 12, 12bis, 12a, 12-1, 1.1, 1.01, 101, IV (an ordinal word is read apart)
@@ -46,7 +47,7 @@ def _article_regexes() -> list[re.Pattern[str]]:
     out = []
     templates = sorted({t for prof in profiles().values() for t in prof.words("article")}, key=len, reverse=True)
     for template in templates:
-        out.append(re.compile("^" + _template_regex(template), re.I))
+        out.append(caseless("^" + _template_regex(template)))
     return out
 
 
@@ -86,8 +87,8 @@ REGISTRY_LABEL_FIELD: dict[str, str] = {
     label.lower(): name for name, labels in _REGISTRY.items() if not name.startswith("_") for label in labels
 }
 REGISTRY_LABELS = "|".join(sorted((re.escape(x) for x in REGISTRY_LABEL_FIELD), key=len, reverse=True))
-REGISTRY_FIELD = re.compile(rf"^(?P<label>{REGISTRY_LABELS})\s*:\s*(?P<value>.*)$", re.I)
-REGISTRY_LABEL_LINE = re.compile(rf"^(?P<label>{REGISTRY_LABELS})\s*:?\s*$", re.I)
+REGISTRY_FIELD = caseless(rf"^(?P<label>{REGISTRY_LABELS})\s*:\s*(?P<value>.*)$")
+REGISTRY_LABEL_LINE = caseless(rf"^(?P<label>{REGISTRY_LABELS})\s*:?\s*$")
 
 
 def registry_field(label: str) -> str | None:
@@ -151,11 +152,11 @@ def _kind_patterns() -> dict[str, re.Pattern[str]]:
         compound = bool(prof.raw.get("compound_kinds"))
         for kind, entries in prof.kinds().items():
             by_kind.setdefault(kind, []).extend(_kind_regex(e, compound) for e in entries)
-    return {k: re.compile("|".join(sorted(set(v), key=len, reverse=True)), re.I) for k, v in by_kind.items()}
+    return {k: caseless("|".join(sorted(set(v), key=len, reverse=True))) for k, v in by_kind.items()}
 
 
 KIND_PATTERNS = _kind_patterns()
-KIND_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in KIND_PATTERNS.values()), re.I)
+KIND_ANY = caseless("|".join(f"(?:{rx.pattern})" for rx in KIND_PATTERNS.values()))
 
 
 def _word_start(text: str, i: int) -> int:

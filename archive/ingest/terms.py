@@ -12,6 +12,7 @@ import re
 
 from archive.ingest.types import ParsedTerm
 from archive.language import profiles
+from archive.language.caseless import caseless
 from archive.language.profiles import trie_regex
 
 __all__ = ["extract_term", "number_value"]
@@ -49,62 +50,55 @@ def _num(m: re.Match[str]) -> int | None:
     return number_value(m.group("n"))
 
 
-_INDEFINITE = re.compile(
+_INDEFINITE = caseless(
     r"белгіленбеген\s+мерзімге|белгiленбеген\s+мерзiмге|мерзімсіз|шектеусіз\s+мерзімге|"
     r"неопределенный\s+срок|неопределённый\s+срок|бессрочн|"
     r"indefinite\s+period|unlimited\s+(?:period|duration)|indefinitely|"
     r"անժամկետ|անորոշ\s+ժամկետ|müddətsiz|qeyri-müəyyən\s+müddət|muddatsiz|"
-    r"белгисиз\s+мөөнөткө|мөөнөтсүз",
-    re.I,
+    r"белгисиз\s+мөөнөткө|мөөнөтсүз"
 )
 _RENEW_CUE = (
     r"кейінгі|келесі|әрбір\s+келесі|последующ|следующ|очередн|каждый\s+последующий|successive|"
     r"subsequent|further|additional|consecutive|հաջորդ|növbəti|keyingi|кийинки"
 )
 _YEARS = [
-    re.compile(rf"{_N}\s*жыл(?:ға|дық)?\s+(?:мерзімге|мерзiмге|мерзімі|мерзім|бойы)", re.I),
-    re.compile(rf"(?:срок(?:ом)?|период)\s+(?:на\s+|в\s+)?{_N}\s*(?:лет|года|год)\b", re.I),
-    re.compile(
-        rf"(?:заключается|заключено|действует|действовать)\s+(?:на\s+|в\s+течение\s+){_N}\s*(?:лет|года|год)\b", re.I
-    ),
-    re.compile(rf"\bна\s+{_N}\s*(?:лет|года|год)\b", re.I),
-    re.compile(rf"(?:period|term)\s+of\s+{_N}\s*years?\b", re.I),
-    re.compile(rf"\bfor\s+{_N}\s*years?\b", re.I),
-    re.compile(rf"{_N}\s*(?:տարի|տարով|տարվա)\s*(?:ժամկետով|ժամկետ)?", re.I),
-    re.compile(rf"{_N}\s*(?:il|yil)\s*(?:müddətinə|muddatga|müddətə)", re.I),
+    caseless(rf"{_N}\s*жыл(?:ға|дық)?\s+(?:мерзімге|мерзiмге|мерзімі|мерзім|бойы)"),
+    caseless(rf"(?:срок(?:ом)?|период)\s+(?:на\s+|в\s+)?{_N}\s*(?:лет|года|год)\b"),
+    caseless(rf"(?:заключается|заключено|действует|действовать)\s+(?:на\s+|в\s+течение\s+){_N}\s*(?:лет|года|год)\b"),
+    caseless(rf"\bна\s+{_N}\s*(?:лет|года|год)\b"),
+    caseless(rf"(?:period|term)\s+of\s+{_N}\s*years?\b"),
+    caseless(rf"\bfor\s+{_N}\s*years?\b"),
+    caseless(rf"{_N}\s*(?:տարի|տարով|տարվա)\s*(?:ժամկետով|ժամկետ)?"),
+    caseless(rf"{_N}\s*(?:il|yil)\s*(?:müddətinə|muddatga|müddətə)"),
 ]
 _RENEWAL = [
-    re.compile(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?P<c>[^\W\d_]{{2,8}}?)\s*[-‐]?\s*(?:жылдық|летн\w+|year|ամյա)", re.I),
-    re.compile(
-        rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*(?:жыл\w*|лет\w*|год\w*|years?|տար\w*|il|yil)",
-        re.I,
+    caseless(rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?P<c>[^\W\d_]{{2,8}}?)\s*[-‐]?\s*(?:жылдық|летн\w+|year|ամյա)"),
+    caseless(
+        rf"(?:{_RENEW_CUE})[^\W\d_]*\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*(?:жыл\w*|лет\w*|год\w*|years?|տար\w*|il|yil)"
     ),
-    re.compile(rf"(?:продлевается|продлевается\s+автоматически|продлено)\s+на\s+{_N}\s*(?:лет|года|год)", re.I),
-    re.compile(
-        rf"(?:extended|renewed|prolonged)\s+(?:automatically\s+)?(?:for\s+)?(?:(?:a|an)\s+)?(?:further\s+|additional\s+|successive\s+)?(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?",
-        re.I,
+    caseless(rf"(?:продлевается|продлевается\s+автоматически|продлено)\s+на\s+{_N}\s*(?:лет|года|год)"),
+    caseless(
+        rf"(?:extended|renewed|prolonged)\s+(?:automatically\s+)?(?:for\s+)?(?:(?:a|an)\s+)?(?:further\s+|additional\s+|successive\s+)?(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?"
     ),
-    re.compile(rf"(?:each|further|additional)\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?", re.I),
+    caseless(rf"(?:each|further|additional)\s+(?:periods?\s+of\s+)?{_N}\s*[-‐]?\s*years?"),
 ]
-_RENEW_SAME = re.compile(
+_RENEW_SAME = caseless(
     r"(?:продлевается|продлевается\s+автоматически)\s+на\s+(?:такой\s+же|тот\s+же|аналогичный)\s+срок|"
     r"(?:сондай|осындай|дәл\s+сондай)\s+(?:мерзімге|кезеңге)\s+(?:ұзартылады|автоматты)|"
-    r"(?:renewed|extended)\s+(?:automatically\s+)?for\s+(?:the\s+same|a\s+similar|an\s+equal)\s+period",
-    re.I,
+    r"(?:renewed|extended)\s+(?:automatically\s+)?for\s+(?:the\s+same|a\s+similar|an\s+equal)\s+period"
 )
 _NOTICE = [
-    re.compile(rf"{_N}\s*ай(?:\s+(?:бұрын|өт|қалғанға|ішінде|мерзім)|\s*бұрын)", re.I),
-    re.compile(rf"(?:за|не\s+менее\s+чем\s+за|не\s+позднее\s+чем\s+за|через|по\s+истечении)\s+{_N}\s*месяц\w*", re.I),
-    re.compile(rf"{_N}\s*месяц\w*\s+(?:с\s+даты|со\s+дня|после|до)", re.I),
-    re.compile(
-        rf"{_N}\s*months?(?:['’]s?)?\s+(?:written\s+|prior\s+|advance\s+)?(?:notice|after|from|following|before|prior|of\s+(?:the\s+)?receipt)",
-        re.I,
+    caseless(rf"{_N}\s*ай(?:\s+(?:бұрын|өт|қалғанға|ішінде|мерзім)|\s*бұрын)"),
+    caseless(rf"(?:за|не\s+менее\s+чем\s+за|не\s+позднее\s+чем\s+за|через|по\s+истечении)\s+{_N}\s*месяц\w*"),
+    caseless(rf"{_N}\s*месяц\w*\s+(?:с\s+даты|со\s+дня|после|до)"),
+    caseless(
+        rf"{_N}\s*months?(?:['’]s?)?\s+(?:written\s+|prior\s+|advance\s+)?(?:notice|after|from|following|before|prior|of\s+(?:the\s+)?receipt)"
     ),
-    re.compile(rf"(?:at\s+least|not\s+less\s+than|no\s+later\s+than)\s+{_N}\s*months?", re.I),
-    re.compile(rf"{_N}\s*(?:ամիս|ամսվա|ամսից)", re.I),
-    re.compile(rf"{_N}\s*(?:ay|oy)\s*(?:əvvəl|sonra|oldin|keyin)", re.I),
+    caseless(rf"(?:at\s+least|not\s+less\s+than|no\s+later\s+than)\s+{_N}\s*months?"),
+    caseless(rf"{_N}\s*(?:ամիս|ամսվա|ամսից)"),
+    caseless(rf"{_N}\s*(?:ay|oy)\s*(?:əvvəl|sonra|oldin|keyin)"),
 ]
-_TERM_SECTION = re.compile(
+_TERM_SECTION = caseless(
     "(?:"
     + trie_regex(
         [
@@ -140,15 +134,11 @@ _TERM_SECTION = re.compile(
             "երկարաձգ",
         ]
     )
-    + r")|in\s+force",
-    re.I,
+    + r")|in\s+force"
 )
 
 
-_HAS_NUMBER = re.compile(
-    rf"\d|(?<![^\W\d_])(?:{_NUM_ALT})|жылдық|летн|year|ամյա|տարի",
-    re.I,
-)
+_HAS_NUMBER = caseless(rf"\d|(?<![^\W\d_])(?:{_NUM_ALT})|жылдық|летн|year|ամյա|տարի")
 
 
 def _sentences(text: str) -> list[str]:

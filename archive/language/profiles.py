@@ -146,6 +146,10 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
         keys = sorted({p.lower() if flags & re.IGNORECASE else p for p in worded})
         parts.append(rf"(?<![\w-])(?:{trie_regex(keys)})(?!\w)")
     parts.extend(f"(?:{_phrase_regex(p)})" for p in sorted(other, key=len, reverse=True))
+    if flags & re.IGNORECASE:
+        from archive.language.caseless import caseless
+
+        return caseless("|".join(parts), flags & ~re.IGNORECASE)  # type: ignore[return-value]
     return re.compile("|".join(parts), flags)
 
 

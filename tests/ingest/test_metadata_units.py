@@ -439,7 +439,9 @@ def test_a_text_without_title_takes_the_kind_it_calls_itself():
 def test_self_references_without_a_majority_give_no_kind():
     from archive.ingest.pipeline import parse_text
 
-    text = UNTITLED.replace("this Agreement shall apply", "this Protocol shall apply").replace(
-        "This Agreement shall enter", "This Protocol shall enter"
-    ).replace("The objectives of this Agreement", "The objectives of this Convention")
+    text = (
+        UNTITLED.replace("this Agreement shall apply", "this Protocol shall apply")
+        .replace("This Agreement shall enter", "This Protocol shall enter")
+        .replace("The objectives of this Agreement", "The objectives of this Convention")
+    )
     assert parse_text(text, "untitled.txt").agreement.kind in (None, "protocol")

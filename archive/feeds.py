@@ -26,7 +26,7 @@ class NewAgreementsFeed(Feed):
         return reverse("agreement_list")
 
     def items(self):
-        return Agreement.objects.for_list().order_by("-created_at", "slug")[:FEED_SIZE]
+        return Agreement.objects.public().for_list().order_by("-published_at", "slug")[:FEED_SIZE]
 
     def item_title(self, item):
         return str(item)
@@ -44,7 +44,7 @@ class NewAgreementsFeed(Feed):
         return gettext("%(kind)s, %(parties)s; date of signature not recorded. %(title)s") % values
 
     def item_pubdate(self, item):
-        return item.created_at
+        return item.published_at or item.created_at
 
     def item_updateddate(self, item):
         return item.updated_at
@@ -69,10 +69,10 @@ class SearchFeed(NewAgreementsFeed):
         return reverse("search") + (f"?{request.GET.urlencode()}" if request.GET else "")
 
     def items(self, request):
-        filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.for_list())
+        filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.public().for_list())
         if filterset.is_bound and not filterset.is_valid():
             return Agreement.objects.none()
-        return filterset.qs.order_by("-created_at", "slug")[:FEED_SIZE]
+        return filterset.qs.order_by("-published_at", "slug")[:FEED_SIZE]
 
 
 class CountryFeed(NewAgreementsFeed):
@@ -86,4 +86,9 @@ class CountryFeed(NewAgreementsFeed):
         return country.get_absolute_url()
 
     def items(self, country):
-        return Agreement.objects.for_list().with_all_parties([country.code]).order_by("-created_at", "slug")[:FEED_SIZE]
+        return (
+            Agreement.objects.public()
+            .for_list()
+            .with_all_parties([country.code])
+            .order_by("-published_at", "slug")[:FEED_SIZE]
+        )

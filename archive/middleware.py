@@ -45,3 +45,19 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response
+
+
+class FormerAddressMiddleware:
+    """An agreement asked for at the address it had before it was published answers with a
+    permanent redirect to its address now (raised by archive.views.visibility)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from archive.views.visibility import Redirect
+
+        return exception.response() if isinstance(exception, Redirect) else None

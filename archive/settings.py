@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "archive.security.ArchiveCSPMiddleware",
     "archive.middleware.QueryStringLimitMiddleware",
     "archive.middleware.DatabaseUnavailableMiddleware",
+    "archive.middleware.FormerAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -160,6 +161,8 @@ WHITENOISE_USE_FINDERS = True
 # Uploads: the admin accepts files up to this size; larger bodies are refused
 # before Django reads them into memory.
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# staged uploads neither confirmed nor cancelled are removed by `manage.py purge_staging` after this
+STAGING_MAX_AGE_HOURS = envint("STAGING_MAX_AGE_HOURS", 24)
 # Every parse (upload preview and confirmation, `ingest`) runs in a worker process capped at
 # PARSE_MEMORY_LIMIT_MB of memory and stopped after PARSE_TIME_LIMIT seconds: such a file is
 # kept as failed, "too large or too complex to parse" (archive.ingest.budget). One web request

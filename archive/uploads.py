@@ -8,7 +8,9 @@ staged copy and stores nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,6 +19,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.utils import timezone
 
 from archive.ingest.extract import SUPPORTED_SUFFIXES
 from archive.models import SourceDocument
@@ -116,3 +119,30 @@ def discard(batch: str) -> None:
     for item in staged_files(batch):
         default_storage.delete(item.path)
     default_storage.delete(f"{STAGING}/{batch}.json")
+
+
+def purge_staging(older_than: dt.timedelta, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Remove the batches neither confirmed nor cancelled for longer than ``older_than``, and
+    staged copies no live batch lists (a file staged by two batches stays while one lives).
+    Returns (batches removed, files removed)."""
+    now = now or timezone.now()
+    try:
+        _dirs, names = default_storage.listdir(STAGING)
+    except FileNotFoundError:
+        return 0, 0
+    batches = [n[:-5] for n in names if n.endswith(".json") and re.fullmatch(BATCH_RE, n[:-5])]
+    expired = {b for b in batches if now - default_storage.get_modified_time(f"{STAGING}/{b}.json") > older_than}
+    live_files = {item.path for b in batches if b not in expired for item in staged_files(b)}
+    files = 0
+    for name in names:
+        path = f"{STAGING}/{name}"
+        if name.endswith(".json") or path in live_files:
+            continue
+        if now - default_storage.get_modified_time(path) > older_than or any(
+            path in {i.path for i in staged_files(b)} for b in expired
+        ):
+            default_storage.delete(path)
+            files += 1
+    for batch in expired:
+        default_storage.delete(f"{STAGING}/{batch}.json")
+    return len(expired), files

@@ -43,8 +43,9 @@ def fingerprint(target: Target) -> dict[str, tuple[int, str]]:
 
 
 def files(root: Path) -> dict[str, str]:
+    """The media a backup must hold: everything but the staging area (temporary uploads)."""
     root = Path(root)
-    paths = [p for p in root.rglob("*") if p.is_file()]
+    paths = [p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != "staging"]
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 

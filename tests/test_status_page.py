@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from archive.models import Agreement, Party
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def make(slug, **fields):
-    a = Agreement.objects.create(slug=slug, title=f"Agreement {slug}", **fields)
+    a = Agreement.objects.create(slug=slug, title=f"Agreement {slug}", published_at=timezone.now(), **fields)
     Party.objects.create(agreement=a, country_id="KZ", order=0)
     Party.objects.create(agreement=a, country_id="UZ", order=1)
     return a

@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.utils import translation
 from rest_framework import serializers
 
-from archive.models import Act, Agreement, Article, Country, Relation, SourceDocument, Text, Topic
+from archive.models import Act, Agreement, Article, Country, Relation, SourceDocument, Text, Topic, is_editor
 
 
 class AgreementListSerializer(serializers.ModelSerializer):
@@ -68,7 +68,9 @@ class RelationSerializer(serializers.Serializer):
     predicate = serializers.CharField()
     direction = serializers.CharField()
     label = serializers.CharField()
-    agreement = serializers.CharField(help_text="slug of the other agreement")
+    agreement = serializers.CharField(
+        allow_null=True, help_text="slug of the other agreement; null while it is an unpublished draft"
+    )
     title = serializers.CharField()
     signed_date = serializers.DateField(allow_null=True)
     article_number = serializers.CharField(allow_blank=True)
@@ -88,25 +90,26 @@ class SourceSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
-def relation_rows(agreement: Agreement) -> list[dict]:
-    """Both directions, in one query; labels in English, as stable API values."""
+def relation_rows(agreement: Agreement, editor: bool = False) -> list[dict]:
+    """Both directions, in one query; labels in English, as stable API values. A draft at the
+    other end is named without its address, for readers who are not editors."""
     rows = []
     relations = Relation.objects.filter(Q(subject=agreement) | Q(object=agreement)).select_related("subject", "object")
     with translation.override("en"):
         for rel in relations.order_by("predicate", "pk"):
             if rel.subject_id == agreement.pk:
-                rows.append(_row(rel, rel.object, "out", rel.get_predicate_display()))
+                rows.append(_row(rel, rel.object, "out", rel.get_predicate_display(), editor))
             else:
-                rows.append(_row(rel, rel.subject, "in", rel.reverse_label))
+                rows.append(_row(rel, rel.subject, "in", rel.reverse_label, editor))
     return rows
 
 
-def _row(rel: Relation, other: Agreement, direction: str, label) -> dict:
+def _row(rel: Relation, other: Agreement, direction: str, label, editor: bool) -> dict:
     return {
         "predicate": rel.predicate,
         "direction": direction,
         "label": str(label),
-        "agreement": other.slug,
+        "agreement": other.slug if editor or other.published_at is not None else None,
         "title": str(other),
         "signed_date": other.signed_date,
         "article_number": rel.article_number,
@@ -148,7 +151,8 @@ class AgreementDetailSerializer(AgreementListSerializer):
         return [{"country": a.country_id, "name": a.name} for a in obj.authorities.all()]
 
     def get_relations(self, obj) -> list[dict]:
-        return RelationSerializer(relation_rows(obj), many=True).data
+        request = self.context.get("request")
+        return RelationSerializer(relation_rows(obj, is_editor(getattr(request, "user", None))), many=True).data
 
 
 class CountrySerializer(serializers.ModelSerializer):

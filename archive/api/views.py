@@ -6,7 +6,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from archive.filters import MAX_QUERY_CHARS, AgreementFilter
-from archive.models import Agreement, Country, Topic
+from archive.models import Agreement, Country, Topic, is_editor
 from archive.models.search import explain
 from archive.search.query import search
 
@@ -28,9 +28,10 @@ class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = AgreementFilter
 
     def get_queryset(self):
+        visible = Agreement.objects.visible_to(self.request.user)
         if self.action == "retrieve":
-            return Agreement.objects.for_detail()
-        return Agreement.objects.for_list().newest_first()
+            return visible.for_detail(drafts=is_editor(self.request.user))
+        return visible.for_list().newest_first()
 
     def get_serializer_class(self):
         return AgreementDetailSerializer if self.action == "retrieve" else AgreementListSerializer
@@ -52,7 +53,7 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends: list = []
 
     def get_queryset(self):
-        return Country.objects.with_agreement_counts().filter(agreement_count__gt=0).order_by("name")
+        return Country.objects.with_agreement_counts(public=True).filter(agreement_count__gt=0).order_by("name")
 
     def get_object(self):
         self.kwargs["code"] = self.kwargs["code"].upper()
@@ -68,14 +69,18 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends: list = []
 
     def get_queryset(self):
-        return Topic.objects.select_related("parent").annotate(agreement_count=Count("agreements")).order_by("slug")
+        return (
+            Topic.objects.select_related("parent")
+            .annotate(agreement_count=Count("agreements", filter=Q(agreements__published_at__isnull=False)))
+            .order_by("slug")
+        )
 
 
 @extend_schema(tags=["countries"], responses=PairSerializer(many=True))
 @api_view(["GET"])
 def pairs(request):
     """Country pairs with the number of agreements between them."""
-    rows = Agreement.objects.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")
+    rows = Agreement.objects.public().exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")
     country = request.query_params.get("country", "").upper()
     if country:
         rows = rows.filter(Q(pair__startswith=f"{country}-") | Q(pair__endswith=f"-{country}"))

@@ -89,7 +89,9 @@ class Ingestion:
         memory_mb: int | None = None,
         max_bytes: int | None = None,
         user=None,
+        publish: bool = False,
     ) -> None:
+        self.publish = publish  # a trusted load: stored public at once, not as drafts
         self.jobs = max(1, jobs or default_jobs())
         self.seconds, self.memory_mb = limits(seconds, memory_mb)
         self.max_bytes = settings.UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
@@ -151,7 +153,7 @@ class Ingestion:
         else:
             over = bounded.over_budget
             try:
-                outcome = store_result(bounded.result, data, path.name, self.user, reindex=False)
+                outcome = store_result(bounded.result, data, path.name, self.user, reindex=False, publish=self.publish)
             except Exception as exc:  # one bad file must not stop the others
                 outcome = store_failure(data, path.name, f"parser error: {exc}", self.user)
             self._stale |= outcome.touched

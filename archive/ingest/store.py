@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from archive.ingest.evidence import CONFIDENT
@@ -93,8 +94,13 @@ def store_failure(data: bytes, filename: str, error: str, user=None) -> StoreOut
     return StoreOutcome(source=source)
 
 
-def store_result(result: ParseResult, data: bytes, filename: str, user=None, *, reindex: bool = True) -> StoreOutcome:
+def store_result(
+    result: ParseResult, data: bytes, filename: str, user=None, *, reindex: bool = True, publish: bool = False
+) -> StoreOutcome:
     """Write everything the parser found in one transaction; a re-upload is a no-op.
+
+    What it creates is a draft (texts too, and a text it replaces), seen by editors only,
+    unless ``publish`` says the load is trusted (the seed corpus, ``ingest --publish``).
 
     ``reindex=False`` leaves the search vectors of ``outcome.touched`` to the caller: a bulk
     load recomputes them for many files at once (``reindex_agreements``), and any left
@@ -108,6 +114,8 @@ def store_result(result: ParseResult, data: bytes, filename: str, user=None, *, 
     try:
         with transaction.atomic():
             outcome = _store(result, sha, data, filename, user)
+            if publish:
+                _publish_stored(outcome)
     except IntegrityError:
         existing = SourceDocument.objects.filter(sha256=sha).first()
         if existing is None:
@@ -117,6 +125,19 @@ def store_result(result: ParseResult, data: bytes, filename: str, user=None, *, 
         reindex_agreements(outcome.touched)
         outcome.touched = set()
     return outcome
+
+
+def _publish_stored(outcome: StoreOutcome) -> None:
+    """A trusted load: what this file created or added is public at once (addresses as made)."""
+    now = timezone.now()
+    if outcome.agreement is None:
+        return
+    ids = (outcome.touched or set()) | {outcome.agreement.pk}
+    # the agreement itself, and the stubs this file created (agreements without a text)
+    Agreement.objects.filter(pk=outcome.agreement.pk, published_at__isnull=True).update(published_at=now)
+    Agreement.objects.filter(pk__in=ids, published_at__isnull=True, texts__isnull=True).update(published_at=now)
+    Text.objects.filter(source=outcome.source, published_at__isnull=True).update(published_at=now)
+    outcome.agreement.published_at = outcome.agreement.published_at or now
 
 
 def _source_kind(result: ParseResult) -> str:
@@ -382,6 +403,7 @@ def _store_text(agreement: Agreement, text_part, language: str, source, outcome,
         "signature_block": text_part.signature_block,
         "is_authentic": not authentic or language in authentic,
         "source": source,
+        "published_at": None,  # a new or replaced text waits for review (or a trusted load)
     }
     if new:
         text, created = Text.objects.create(agreement=agreement, language=language, **fields), True

@@ -1,5 +1,5 @@
 from .acts import Act
-from .agreements import Agreement, AgreementQuerySet, Authority, Party, Relation
+from .agreements import Agreement, AgreementQuerySet, Authority, FormerSlug, Party, Relation, is_editor
 from .choices import (
     ActAction,
     ActType,
@@ -25,6 +25,7 @@ __all__ = [
     "Article",
     "Authority",
     "Country",
+    "FormerSlug",
     "Kind",
     "Level",
     "ParseStatus",
@@ -37,4 +38,5 @@ __all__ = [
     "Term",
     "Text",
     "Topic",
+    "is_editor",
 ]

@@ -39,3 +39,26 @@ class Act(models.Model):
         if self.date:
             bits.append(f"of {self.date:%d %B %Y}")
         return " ".join(bits)
+
+    @property
+    def approves(self) -> bool:
+        """A ratification or an approval (not an authorisation to sign, not a draft law)."""
+        return self.action in (ActAction.RATIFY, ActAction.APPROVE)
+
+    def phrase(self) -> str:
+        """'Kazakhstan: Law No. 12 of 1 May 2006' in the interface language."""
+        from django.utils.translation import get_language, gettext
+
+        from archive.reading.status import format_date
+
+        words = str(self.get_type_display())
+        if self.number:
+            words = gettext("%(act)s No. %(number)s") % {"act": words, "number": self.number}
+        if self.date:
+            words = gettext("%(act)s of %(date)s") % {
+                "act": words,
+                "date": format_date(self.date, get_language() or "en"),
+            }
+        if self.country_id and self.country:
+            return f"{self.country.display_name((get_language() or 'en').split('-')[0])}: {words}"
+        return words

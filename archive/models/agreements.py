@@ -16,6 +16,11 @@ from archive.reading.status import DerivedStatus, StatusFacts, derive_status
 from .choices import Kind, Level, Predicate, Status
 
 
+def is_editor(user) -> bool:
+    """Who may see drafts: active staff (the editors' group works through the admin)."""
+    return bool(user is not None and getattr(user, "is_active", False) and getattr(user, "is_staff", False))
+
+
 class AgreementQuerySet(models.QuerySet):
     def for_list(self):
         """What a list row shows, in a fixed number of queries whatever the page size."""
@@ -30,24 +35,34 @@ class AgreementQuerySet(models.QuerySet):
             first_text_id=models.Subquery(Text.objects.filter(agreement=OuterRef("pk")).values("pk")[:1])
         )
 
-    def for_detail(self):
+    def for_detail(self, drafts: bool = True):
+        """Everything the agreement page shows; ``drafts=False`` leaves out draft texts."""
         from .acts import Act
         from .sources import SourceDocument
         from .texts import Article, Text
 
+        texts = Text.objects.order_by("-is_authentic", "language")
+        if not drafts:
+            texts = texts.filter(published_at__isnull=False)
         return self.prefetch_related(
             Prefetch("parties", queryset=Party.objects.select_related("country").order_by("order")),
             "topics",
             Prefetch(
                 "texts",
-                queryset=Text.objects.order_by("-is_authentic", "language").prefetch_related(
-                    Prefetch("articles", queryset=Article.objects.order_by("position"))
-                ),
+                queryset=texts.prefetch_related(Prefetch("articles", queryset=Article.objects.order_by("position"))),
             ),
             Prefetch("acts", queryset=Act.objects.select_related("country").order_by("date")),
             Prefetch("authorities", queryset=Authority.objects.select_related("country")),
             Prefetch("sources", queryset=SourceDocument.objects.defer("report").order_by("uploaded_at")),
         )
+
+    def public(self):
+        """What anonymous readers see: published agreements (drafts await an editor)."""
+        return self.filter(published_at__isnull=False)
+
+    def visible_to(self, user) -> AgreementQuerySet:
+        """Editors see drafts too (marked as such); everyone else the published agreements."""
+        return self if is_editor(user) else self.public()
 
     def with_all_parties(self, codes):
         """Agreements to which every one of ``codes`` is a party."""
@@ -108,6 +123,8 @@ class Agreement(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # None: a draft, seen by editors only, until an editor publishes it (archive.publication)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True, editable=False)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -137,6 +154,10 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("agreement_detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     def refresh_pair(self) -> None:
         codes = sorted(self.parties.values_list("country_id", flat=True))
@@ -184,7 +205,19 @@ class Agreement(models.Model):
             superseded_by=[(str(a), a.signed_date, a.entry_into_force_date) for a in superseded_by],
             stored_status=self.status,
             is_draft=self.status == Status.DRAFT,
+            ratified_by=tuple(act.phrase() for act in self.acts.all() if act.approves) if self.pk else (),
         )
+
+    def refresh_status(self) -> str:
+        """Store the status derived from what is recorded now (dates, acts, relations): called
+        on every save path an editor uses (admin, review, publishing), and nightly by
+        ``refresh_status`` for the changes only the calendar makes."""
+        code = self.derive_status().code
+        code = code if code in Status.values else Status.UNKNOWN
+        if code != self.status:
+            self.status = code
+            Agreement.objects.filter(pk=self.pk).update(status=code)
+        return code
 
     def derive_status(self, today: dt.date | None = None, superseded_by=None) -> DerivedStatus:
         """The status today, its reason in the interface language (codes and dates do not depend on it)."""
@@ -196,6 +229,16 @@ class Agreement(models.Model):
             translate=gettext,
             language=get_language() or "en",
         )
+
+
+class FormerSlug(models.Model):
+    """An address an agreement had before it was published: it redirects to the current one."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="former_slugs")
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class Party(models.Model):

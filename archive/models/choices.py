@@ -29,6 +29,7 @@ class Level(ParsedChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    RATIFIED = "ratified", _("Ratified / approved")  # an approving or ratifying act known, entry into force not
     SIGNED = "signed", _("Signed")  # entry into force not recorded (yet)
     IN_FORCE = "in_force", _("In force")
     SUSPENDED = "suspended", _("Suspended")

@@ -5,9 +5,11 @@ from django.utils.translation import get_language
 
 
 class CountryQuerySet(models.QuerySet):
-    def with_agreement_counts(self):
-        # Counts real agreements (with a text) and stubs alike: a stub is still a known treaty.
-        return self.annotate(agreement_count=models.Count("parties", distinct=True))
+    def with_agreement_counts(self, public: bool = True):
+        """Counts real agreements (with a text) and stubs alike: a stub is still a known treaty;
+        ``public``: only the published ones (what readers see)."""
+        published = models.Q(parties__agreement__published_at__isnull=False) if public else None
+        return self.annotate(agreement_count=models.Count("parties", distinct=True, filter=published))
 
 
 class Country(models.Model):

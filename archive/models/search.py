@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language, gettext
 
@@ -82,6 +82,8 @@ def reindex_agreements(ids: Iterable[int]) -> None:
         for topic in a.topics.all():
             meta.extend(analyse_for_index(label, lang) for lang, label in topic.labels.items())
         for text in a.texts.all():
+            if text.published_at is None and a.published_at is not None:
+                continue  # a draft text of a published agreement: found once it is published
             title.append(analyse_for_index(text.title, text.language))
             body.append(analyse_for_index(text.preamble, text.language))
             body.append(analyse_for_index(text.final_clauses, text.language))
@@ -391,6 +393,8 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
     # Only the best HITS_PER_AGREEMENT articles of each agreement leave the database.
     rows = (
         Article.objects.filter(text__agreement__in=[a.pk for a in agreements], search_vector=query)
+        # no snippet from a draft text of a published agreement (drafts are seen by editors only)
+        .filter(Q(text__published_at__isnull=False) | Q(text__agreement__published_at__isnull=True))
         .annotate(
             rank=SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True),
             agreement_id=F("text__agreement_id"),

@@ -18,6 +18,8 @@ class Text(models.Model):
     source = models.ForeignKey("SourceDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="texts")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # None: a text not reviewed yet (a new upload, or a replaced text); readers do not see it
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -136,8 +136,13 @@ class _HashingReader:
         return data
 
 
+# uploads waiting for an editor's confirm or cancel (archive.uploads): temporary, never backed up
+EXCLUDED_MEDIA = ("staging",)
+
+
 def archive_media(media_root: Path, tar_path: Path, log: Log = _quiet) -> dict[str, dict[str, object]]:
-    """Tar every regular file under ``media_root``, hashing it on the way: ``{relpath: {sha256, size}}``."""
+    """Tar every regular file under ``media_root`` (but the staging area), hashing it on the
+    way: ``{relpath: {sha256, size}}``."""
     files: dict[str, dict[str, object]] = {}
     media_root = Path(media_root)
     with tarfile.open(tar_path, "w:gz", compresslevel=6) as tar:
@@ -150,6 +155,8 @@ def archive_media(media_root: Path, tar_path: Path, log: Log = _quiet) -> dict[s
                     log(f"  skipped a symbolic link: {path}")
                 continue
             rel = path.relative_to(media_root).as_posix()
+            if rel.split("/", 1)[0] in EXCLUDED_MEDIA:
+                continue
             info = tar.gettarinfo(str(path), arcname=rel)
             info.uid = info.gid = 0
             info.uname = info.gname = ""

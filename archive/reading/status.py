@@ -59,7 +59,7 @@ def _identity(message: str) -> str:
     return message
 
 
-CODES = ("in_force", "expired", "terminated", "superseded", "signed", "draft", "unknown")
+CODES = ("in_force", "expired", "terminated", "superseded", "ratified", "signed", "draft", "unknown")
 
 # Plain labels stay English here: the ``status_label`` template filter maps them to the
 # translated Status choices. Labels of their own ("Probably superseded") are translated.
@@ -68,6 +68,7 @@ LABELS = {
     "expired": "Expired",
     "terminated": "Terminated",
     "superseded": "Superseded",
+    "ratified": "Ratified / approved",  # an approving or ratifying act is known, entry into force not
     "signed": "Signed",  # entry into force not recorded: the reason says so
     "draft": "Draft",
     "unknown": "Status unknown",
@@ -110,6 +111,8 @@ class StatusFacts:
     superseded_by: list[Superseding] = field(default_factory=list)
     stored_status: str = "unknown"
     is_draft: bool = False
+    # the approving or ratifying acts known, in words ("Law of Kazakhstan No. 12 of 1 May 2006")
+    ratified_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,15 +226,22 @@ def derive_status(
     elif facts.signed_date:
         status = _signed(facts, w)
     else:
-        status = _from_stored(facts, w) or _status(
-            "unknown", w(gettext_noop("Not enough is recorded to tell its status."))
-        )
+        status = _from_stored(facts, w)
+        if status is None and facts.ratified_by:
+            status = _status(
+                "ratified",
+                w(
+                    gettext_noop("Ratified or approved by {acts}; the date it entered into force is not recorded."),
+                    acts="; ".join(facts.ratified_by),
+                ),
+            )
+        status = status or _status("unknown", w(gettext_noop("Not enough is recorded to tell its status.")))
 
     # An editor may know an agreement ended without knowing when: a stored terminal status
     # outweighs "in force" or "signed" inferred from dates alone (a dated expiry stands).
     stored = facts.stored_status
     stored_end = stored == "terminated" or (stored == "superseded" and not facts.superseded_by)
-    if status.code in ("in_force", "signed") and stored_end:
+    if status.code in ("in_force", "signed", "ratified") and stored_end:
         recorded = _from_stored(facts, w)
         assert recorded is not None
         return recorded
@@ -378,6 +388,17 @@ def _signed(facts: StatusFacts, w: _Words) -> DerivedStatus:
     stored = _from_stored(facts, w, signed=signed)
     if stored and stored.code != "signed":
         return stored
+    if facts.ratified_by:
+        return _status(
+            "ratified",
+            w(
+                gettext_noop(
+                    "Signed on {date}; ratified or approved by {acts}; the date it entered into force is not recorded."
+                ),
+                date=signed,
+                acts="; ".join(facts.ratified_by),
+            ),
+        )
     return _status(
         "signed", w(gettext_noop("Signed on {date}; the date it entered into force is not recorded."), date=signed)
     )
@@ -425,7 +446,7 @@ def _with_pending(status: DerivedStatus, facts: StatusFacts, today: dt.date, w: 
     notes = []
     if status.code == "in_force" and facts.termination_date and facts.termination_date > today:
         notes.append(w(gettext_noop("It terminates on {date}."), date=w.date(facts.termination_date)))
-    if status.code in ("in_force", "signed"):
+    if status.code in ("in_force", "signed", "ratified"):
         later = sorted((eif, title) for title, _s, eif in facts.superseded_by if eif and eif > today)
         if later:
             eif, title = later[0]

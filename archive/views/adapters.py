@@ -14,33 +14,45 @@ from archive.reading.citation import CitationFacts
 from archive.reading.svg import GraphEdge, GraphNode, TimelineItem
 
 
-def neighbourhood(agreement: Agreement) -> list[Relation]:
+def neighbourhood(agreement: Agreement, editor: bool = False) -> list[Relation]:
     """Relations within two steps of ``agreement`` (both directions), in one query, each
-    with ``subject_has_text`` / ``object_has_text`` to draw stubs differently."""
+    with ``subject_has_text`` / ``object_has_text`` to draw stubs differently, and
+    ``subject_linked`` / ``object_linked``: whether the reader may follow it (a draft is
+    named, not linked, for readers who are not editors). Relations between two agreements
+    the reader cannot see are left out."""
     near = Relation.objects.filter(Q(subject=agreement) | Q(object=agreement))
     ids = near.values("subject_id").union(near.values("object_id"))
-    return list(
-        Relation.objects.filter(Q(subject_id__in=ids) | Q(object_id__in=ids))
-        .select_related("subject", "object")
+    rows = Relation.objects.filter(Q(subject_id__in=ids) | Q(object_id__in=ids))
+    if not editor:
+        rows = rows.filter(Q(subject__published_at__isnull=False) | Q(object__published_at__isnull=False))
+    relations = list(
+        rows.select_related("subject", "object")
         .annotate(
             subject_has_text=Exists(Text.objects.filter(agreement=OuterRef("subject_id"))),
             object_has_text=Exists(Text.objects.filter(agreement=OuterRef("object_id"))),
         )
         .order_by("predicate", "pk")
     )
+    for rel in relations:
+        rel.subject_linked = editor or rel.subject.published_at is not None
+        rel.object_linked = editor or rel.object.published_at is not None
+    return relations
 
 
-def _node(agreement: Agreement, has_text: bool) -> GraphNode:
+def _node(agreement: Agreement, has_text: bool, linked: bool = True) -> GraphNode:
     year = agreement.signed_date.year if agreement.signed_date else None
-    return GraphNode(agreement.slug, str(agreement), agreement.get_absolute_url(), year, not has_text)
+    url = agreement.get_absolute_url() if linked else ""
+    return GraphNode(agreement.slug, str(agreement), url, year, not has_text)
 
 
 def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bool):
     nodes = {agreement.slug: _node(agreement, has_text)}
     edges = []
     for rel in relations:
-        nodes.setdefault(rel.subject.slug, _node(rel.subject, rel.subject_has_text))
-        nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text))
+        nodes.setdefault(
+            rel.subject.slug, _node(rel.subject, rel.subject_has_text, getattr(rel, "subject_linked", True))
+        )
+        nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text, getattr(rel, "object_linked", True)))
         label = str(rel.get_predicate_display())  # the interface language, like the rest of the drawing
         edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, label))
     return nodes[agreement.slug], edges, list(nodes.values())

@@ -13,6 +13,7 @@ from archive.reading.svg import relation_graph_svg
 from archive.search.query import search as compile_search
 from archive.search.snippets import highlight_spans
 
+from . import visibility
 from .adapters import citation_facts, neighbourhood, relation_graph
 from .exports import EXPORT_CAP
 from .paging import paginate, query_without
@@ -21,7 +22,7 @@ from .paging import paginate, query_without
 def _results(request) -> dict:
     """What the list and the search pages share: the filters, a page of agreements with
     their hits explained, and the links to page, export and follow them."""
-    filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.for_list().newest_first())
+    filterset = AgreementFilter(request.GET or None, queryset=visibility.agreements(request).for_list().newest_first())
     invalid = filterset.is_bound and not filterset.is_valid()
     agreements = Agreement.objects.none() if invalid else filterset.qs
     page = paginate(request, agreements)
@@ -58,10 +59,10 @@ def search(request):
 
 @require_GET
 def agreement_detail(request, slug: str):
-    agreement = get_object_or_404(Agreement.objects.for_detail(), slug=slug)
+    agreement = visibility.agreement_or_404(request, slug)
     texts = list(agreement.texts.all())
     parties, acts = list(agreement.parties.all()), list(agreement.acts.all())
-    relations = neighbourhood(agreement)
+    relations = neighbourhood(agreement, editor=visibility.editor(request))
     relations_out = [r for r in relations if r.subject_id == agreement.pk]
     relations_in = [r for r in relations if r.object_id == agreement.pk]
     status = agreement.derive_status(
@@ -124,6 +125,10 @@ def _highlight(texts, compiled) -> None:
 @require_GET
 def source_download(request, sha256: str):
     source = get_object_or_404(SourceDocument, sha256=sha256.lower())
+    if not visibility.editor(request) and not (
+        source.agreement_id and visibility.agreements(request).filter(pk=source.agreement_id).exists()
+    ):
+        raise Http404("No such file.")  # the original of a draft is for editors until it is published
     try:
         handle = source.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:

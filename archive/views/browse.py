@@ -7,9 +7,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET
 
-from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
+from archive.models import Article, Country, Party, Predicate, Relation, Text, Topic
 from archive.reading.svg import pair_matrix_svg, timeline_svg
 
+from . import visibility
 from .adapters import timeline_items
 from .paging import paginate
 
@@ -25,15 +26,16 @@ def estimated_count(model, exact_below: int = 100_000) -> int:
 
 @require_GET
 def home(request):
-    figures = Agreement.objects.aggregate(
+    visible = visibility.agreements(request)
+    figures = visible.aggregate(
         agreements=Count("pk"),
         with_text=Count("pk", filter=Q(texts__isnull=False), distinct=True),
     )
-    figures["countries"] = Party.objects.values("country").distinct().count()
+    figures["countries"] = Party.objects.filter(agreement__in=visible).values("country").distinct().count()
     figures["articles"] = estimated_count(Article)
-    figures["languages"] = Text.objects.values("language").distinct().count()
-    pairs = Agreement.objects.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")[:30]
-    latest = Agreement.objects.for_list().order_by("-created_at")[:8]
+    figures["languages"] = Text.objects.filter(agreement__in=visible).values("language").distinct().count()
+    pairs = visible.exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")[:30]
+    latest = visible.for_list().order_by("-created_at")[:8]
     pairs = list(pairs)
     codes = sorted({code for row in pairs for code in row["pair"].split("-")})
     names = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
@@ -63,9 +65,10 @@ def home(request):
 @require_GET
 def country_detail(request, code: str):
     country = get_object_or_404(Country, code=code.upper())
-    agreements = Agreement.objects.for_list().with_all_parties([country.code]).order_by("-signed_date", "slug")
+    visible = visibility.agreements(request)
+    agreements = visible.for_list().with_all_parties([country.code]).order_by("-signed_date", "slug")
     partners = (
-        Party.objects.filter(agreement__parties__country=country)
+        Party.objects.filter(agreement__parties__country=country, agreement__in=visible)
         .exclude(country=country)
         .values("country", "country__name", "country__names")
         .annotate(n=Count("agreement", distinct=True))
@@ -90,7 +93,13 @@ def pair_detail(request, first: str, second: str):
     countries = {c.code: c for c in Country.objects.filter(code__in=codes)}
     if len(countries) != 2:
         raise Http404("Unknown country code.")
-    agreements = list(Agreement.objects.for_list().with_all_parties(codes).order_by("signed_date", "slug"))
+    agreements = list(
+        visibility.agreements(request)
+        .for_list()
+        .prefetch_related("acts__country")  # the timeline derives each status (a ratification counts)
+        .with_all_parties(codes)
+        .order_by("signed_date", "slug")
+    )
     supersessions = {
         rel.object_id: rel.subject
         for rel in Relation.objects.filter(predicate=Predicate.SUPERSEDES, object__in=agreements).select_related(
@@ -119,7 +128,7 @@ def pair_detail(request, first: str, second: str):
 @require_GET
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
-    agreements = Agreement.objects.for_list().with_topic(topic).order_by("-signed_date", "slug")
+    agreements = visibility.agreements(request).for_list().with_topic(topic).order_by("-signed_date", "slug")
     return render(
         request,
         "archive/topic_detail.html",

@@ -4,15 +4,15 @@ import csv
 import json
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from archive.api.serializers import AgreementDetailSerializer
 from archive.filters import AgreementFilter
-from archive.models import Agreement
 from archive.reading.akoma_ntoso import to_akn
 from archive.reading.citation import bibtex, csl_json
 
+from . import visibility
 from .adapters import akn_document, citation_facts
 
 EXPORT_CAP = 1000
@@ -34,10 +34,10 @@ CSV_FIELDS = [
 
 
 def _rows(request):
-    filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.for_list().newest_first())
+    filterset = AgreementFilter(request.GET or None, queryset=visibility.agreements(request).for_list().newest_first())
     if filterset.is_bound and not filterset.is_valid():
         return None, filterset.errors
-    agreements = list(filterset.qs.prefetch_related("texts")[: EXPORT_CAP + 1])
+    agreements = list(filterset.qs.prefetch_related(visibility.texts(request))[: EXPORT_CAP + 1])
     rows = [
         {
             "slug": a.slug,
@@ -80,13 +80,13 @@ def list_export(request, fmt: str):
     return response
 
 
-def _agreement(slug):
-    return get_object_or_404(Agreement.objects.for_detail(), slug=slug)
+def _agreement(request, slug):
+    return visibility.agreement_or_404(request, slug)
 
 
 @require_GET
 def agreement_json(request, slug: str):
-    data = AgreementDetailSerializer(_agreement(slug), context={"request": request}).data
+    data = AgreementDetailSerializer(_agreement(request, slug), context={"request": request}).data
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1, default=str), content_type="application/json; charset=utf-8"
     )
@@ -96,7 +96,7 @@ def agreement_json(request, slug: str):
 
 @require_GET
 def agreement_akn(request, slug: str):
-    agreement = _agreement(slug)
+    agreement = _agreement(request, slug)
     texts = {t.language: t for t in agreement.texts.all()}
     if not texts:
         raise Http404("This agreement has no text yet, so there is no Akoma Ntoso document.")
@@ -110,7 +110,7 @@ def agreement_akn(request, slug: str):
 
 @require_GET
 def agreement_cite(request, slug: str, fmt: str):
-    agreement = _agreement(slug)
+    agreement = _agreement(request, slug)
     facts = citation_facts(
         agreement,
         list(agreement.parties.all()),
@@ -132,7 +132,7 @@ def agreement_cite(request, slug: str, fmt: str):
 @require_GET
 def compare(request, slug: str):
     """Two language versions side by side, aligned article by article."""
-    agreement = _agreement(slug)
+    agreement = _agreement(request, slug)
     texts = {t.language: t for t in agreement.texts.all()}
     langs = list(texts)
     left = texts.get(request.GET.get("a", "")) or (texts[langs[0]] if langs else None)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
@@ -187,6 +188,20 @@ def _confirm(request, batch: str, staged) -> object:
             messages.error(request, f"{item.filename}: {outcome.source.error}")
         else:
             stored += 1
+            if outcome.agreement is not None:
+                messages.info(
+                    request,
+                    format_html(
+                        str(
+                            _(
+                                '{name}: stored as a draft — <a href="{review}">review and publish</a> · <a href="{page}">its page</a>'  # noqa: E501
+                            )
+                        ),
+                        name=item.filename,
+                        review=reverse("admin:archive_agreement_change", args=[outcome.agreement.pk]),
+                        page=outcome.agreement.get_absolute_url(),
+                    ),
+                )
     messages.success(request, _("%(n)d file(s) stored.") % {"n": stored})
     if left:
         update_staged(batch, left)

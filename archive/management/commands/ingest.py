@@ -4,6 +4,9 @@ Bytes already stored are skipped before parsing (sha256); a file larger than the
 limit is kept as failed without parsing; every parse runs within a memory ceiling and a
 time budget, in parser workers that parse ahead while this process stores the results in
 file order (archive.ingest.batch).
+
+What it stores is a draft, seen by editors only until one publishes it (archive.publication);
+``--publish`` makes a trusted bulk load public at once.
 """
 
 import sys
@@ -38,6 +41,11 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--quiet-progress", action="store_true", help="no progress bar")
         parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish what is stored at once (a trusted bulk load); without it everything is a draft for review",
+        )
+        parser.add_argument(
             "--jobs", type=int, default=None, help=f"parser worker processes (default {default_jobs()})"
         )
         parser.add_argument(
@@ -59,13 +67,14 @@ class Command(BaseCommand):
         jobs=None,
         parse_seconds=None,
         parse_memory_mb=None,
+        publish=False,
         **options,
     ):
         files = collect(paths)
         counts: Counter[str] = Counter()
         started = time.perf_counter()
         show_bar = not quiet_progress and verbosity > 0
-        ingestion = Ingestion(jobs=jobs, seconds=parse_seconds, memory_mb=parse_memory_mb)
+        ingestion = Ingestion(jobs=jobs, seconds=parse_seconds, memory_mb=parse_memory_mb, publish=publish)
         done = 0
         try:
             for done, report in enumerate(ingestion.run(files), start=1):

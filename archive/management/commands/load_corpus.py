@@ -1,4 +1,5 @@
-"""Load the seed corpus (fixtures/corpus) through the real ingestion pipeline."""
+"""Load the seed corpus (fixtures/corpus) through the real ingestion pipeline, published:
+the seeds are reviewed documents (their facts are the tests' expectations)."""
 
 from pathlib import Path
 
@@ -14,4 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("load_reference", stdout=self.stdout)
-        call_command("ingest", str(CORPUS_DIR), quiet_progress=True, stdout=self.stdout, stderr=self.stderr)
+        call_command(
+            "ingest", str(CORPUS_DIR), quiet_progress=True, publish=True, stdout=self.stdout, stderr=self.stderr
+        )

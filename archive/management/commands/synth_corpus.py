@@ -586,14 +586,14 @@ class Command(BaseCommand):
                 """INSERT INTO archive_agreement (id, slug, kind, level, title, title_language, title_en, signed_date,
                        signed_place, entry_into_force_date, termination_date, status, term_indefinite, term_years,
                        renewal_years, notice_months, authentic_languages, prevailing_language, pair, search_vector,
-                       created_at, updated_at)
+                       created_at, updated_at, published_at)
                    SELECT s.id, s.slug, s.kind, s.level, s.title, s.title_language, s.title_en, s.signed_date,
                        s.signed_place, s.entry_into_force_date, s.termination_date, s.status, s.term_indefinite,
                        s.term_years, s.renewal_years, s.notice_months, s.authentic_languages, s.prevailing_language,
                        s.pair,
                        setweight(to_tsvector('simple', {a}), 'A') || setweight(to_tsvector('simple', {b}), 'B')
                        || setweight(to_tsvector('simple', {c}), 'C'),
-                       now(), now()
+                       now(), now(), now()
                    FROM synth_agreement_stage s ORDER BY s.id""".format(
                     **{
                         col: f"array_to_string(ARRAY(SELECT p.s FROM unnest(s.{col}) WITH ORDINALITY AS u(id, o) "
@@ -624,7 +624,7 @@ class Command(BaseCommand):
                     "is_authentic",
                 ],
                 texts,
-                extra="created_at, updated_at",
+                extra="created_at, updated_at, published_at",
             )
             self.copy(cursor, "synth_article_stage", None, articles)
             cursor.execute(

@@ -92,6 +92,22 @@ class AgreementAdmin(SimpleHistoryAdmin):
     def title_short(self, obj):
         return (obj.title_en or obj.title)[:90]
 
+    def get_urls(self):
+        from functools import partial
+
+        from django.urls import path
+
+        from archive.views import review
+
+        def view(fn):
+            return self.admin_site.admin_view(partial(fn, admin_site=self.admin_site))
+
+        custom = [
+            path("review/", view(review.queue_view), name="archive_agreement_review_queue"),
+            path("<int:pk>/review/", view(review.review_view), name="archive_agreement_review"),
+        ]
+        return custom + super().get_urls()
+
     @admin.display(description=_("published"), boolean=True, ordering="published_at")
     def published(self, obj):
         return obj.published_at is not None

@@ -40,11 +40,17 @@ def test_upload_preview_then_confirm(editor):
     preview_url = response["Location"]
     page = editor.get(preview_url).content.decode()
     assert "KZ, TR" in page and "2019-10-12" in page and "Ankara" in page
+    assert "<td>indefinite</td>" in page  # the term in words, not a dict
+    assert "Confirm and store as drafts" in page
     assert SourceDocument.objects.filter(filename="kz-tr.txt").count() == 0  # nothing stored yet
     response = editor.post(preview_url, {"action": "confirm"})
     assert response.status_code == 302
     source = SourceDocument.objects.get(filename="kz-tr.txt")
     assert source.agreement.pair == "KZ-TR"
+    assert source.agreement.published_at is None  # a draft, for review
+    assert (
+        f"/admin/archive/agreement/{source.agreement.pk}/review/" in editor.get(response["Location"]).content.decode()
+    )
     assert source.agreement.texts.get().articles.count() == 2
     with source.file.open("rb") as handle:
         assert handle.read() == TEXT.encode()
@@ -87,6 +93,8 @@ def test_unreadable_files_are_explained_in_the_preview_and_kept_as_failed(editor
     preview_url = upload(editor, SimpleUploadedFile(name, data))["Location"]
     page = editor.get(preview_url).content.decode()
     assert "cannot be read" in page
+    assert "Confirm and store" not in page  # nothing readable: no "Confirm" on offer
+    assert "Keep the originals as failed" in page
     editor.post(preview_url, {"action": "confirm"})
     source = SourceDocument.objects.get(filename=name)
     assert source.status == "failed" and source.error

@@ -164,6 +164,8 @@ def _store(result: ParseResult, sha: str, data: bytes, filename: str, user) -> S
         kind=kind,
         language=result.language or "",
         uploaded_by=user,
+        # the text the evidence offsets point into: the review page highlights it
+        text=result.normalised_text,
     )
     contract = result.to_contract()  # the report; written once, by _finish
     _save_file(source, data, filename)

@@ -11,7 +11,7 @@ from .choices import (
     Status,
 )
 from .countries import Country
-from .sources import SourceDocument
+from .sources import Review, SourceDocument
 from .terms import Term
 from .texts import Article, Text
 from .topics import Topic
@@ -32,6 +32,7 @@ __all__ = [
     "Party",
     "Predicate",
     "Relation",
+    "Review",
     "SourceDocument",
     "SourceKind",
     "Status",

@@ -84,6 +84,7 @@ class ParseStatus(models.TextChoices):
     PARSED = "parsed", _("Parsed")
     NEEDS_REVIEW = "needs_review", _("Needs review")
     FAILED = "failed", _("Failed")
+    REJECTED = "rejected", _("Rejected by an editor")  # kept, byte for byte, but not used
 
 
 class SourceKind(models.TextChoices):

@@ -47,3 +47,31 @@ class SourceDocument(models.Model):
     @staticmethod
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
+
+
+class Review(models.Model):
+    """An editor's review of what the parser made of a source: which facts were corrected,
+    each with the parser's value and the editor's (``changes``: ``{field: [parser, editor]}``).
+    ``manage.py export_corrections`` turns them into test cases for the parser."""
+
+    class Action(models.TextChoices):
+        SAVE = "save", "saved"
+        PUBLISH = "publish", "published"
+        MERGE = "merge", "merged into another agreement"
+        SEND_BACK = "send_back", "sent back"
+        REJECT = "reject", "rejected"
+
+    agreement = models.ForeignKey("Agreement", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews")
+    source = models.ForeignKey(SourceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews")
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    reviewed_fields = models.JSONField(default=list, help_text="The facts the form showed")
+    changes = models.JSONField(default=dict, help_text="{field: [parser's value, editor's value]}")
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.agreement_id or ''} by {self.editor_id or '?'}"

@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from archive.ingest.budget import Bounded, ParserUnavailable, default_pool
 from archive.ingest.link import match_parsed
 from archive.ingest.store import store_failure, store_result
-from archive.models import SourceDocument
+from archive.models import Agreement, SourceDocument
 from archive.reference import ensure_reference_data
 from archive.uploads import (
     BATCH_RE,
@@ -135,6 +135,9 @@ def preview(request, batch: str, admin_site):
         **admin_site.each_context(request),
         "title": _("Preview"),
         "items": items,
+        # nothing readable: no "Confirm", only keeping the originals as failed, for the record
+        "readable": any(_readable(entry) or entry["not_parsed"] for entry in items),
+        "anything_new": any(entry["existing"] is None for entry in items),
         "batch": batch,
         "opts": SourceDocument._meta,
     }
@@ -161,7 +164,28 @@ def _preview_item(item, deadline: _Deadline) -> dict:
     entry.update(result=result, contract=result.to_contract())
     if result.agreement:
         entry["match"] = match_parsed(result.agreement, result.language)
+        entry["term_words"] = term_words(result.agreement.term)
     return entry
+
+
+def term_words(term) -> str:
+    """The parsed term as the agreement page says it ("5 years; renewed automatically for
+    5-year periods; 6 months' notice to terminate")."""
+    if term is None or term.is_empty():
+        return ""
+    return Agreement(
+        term_indefinite=term.indefinite,
+        term_years=term.years,
+        renewal_years=term.renewal_years,
+        notice_months=term.notice_months,
+    ).term_display
+
+
+def _readable(entry: dict) -> bool:
+    """Whether confirming would store something the archive can read."""
+    return bool(entry["existing"] is None and not entry.get("refused") and not entry["not_parsed"]) and not (
+        entry["result"] is not None and entry["result"].error
+    )
 
 
 def _confirm(request, batch: str, staged) -> object:
@@ -198,7 +222,7 @@ def _confirm(request, batch: str, staged) -> object:
                             )
                         ),
                         name=item.filename,
-                        review=reverse("admin:archive_agreement_change", args=[outcome.agreement.pk]),
+                        review=reverse("admin:archive_agreement_review", args=[outcome.agreement.pk]),
                         page=outcome.agreement.get_absolute_url(),
                     ),
                 )

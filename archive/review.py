@@ -304,6 +304,17 @@ def apply_review(agreement: Agreement, values: dict[str, Any], editor, action: s
     return review
 
 
+def needs_second_editor(agreement: Agreement, editor) -> bool:
+    """With ``REVIEW_SECOND_APPROVAL`` on, a draft is published only by an editor other than
+    one who has already reviewed (saved) it: the first saves, the second publishes."""
+    from django.conf import settings
+
+    if not getattr(settings, "REVIEW_SECOND_APPROVAL", False) or agreement.published_at is not None:
+        return False
+    others = Review.objects.filter(agreement=agreement, action=Review.Action.SAVE).exclude(editor=editor)
+    return not others.exclude(editor__isnull=True).exists()
+
+
 def _set_parties(agreement: Agreement, codes: list[str]) -> None:
     codes = list(dict.fromkeys(c for c in codes if c))
     existing = {p.country_id: p for p in agreement.parties.all()}

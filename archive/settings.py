@@ -163,6 +163,8 @@ WHITENOISE_USE_FINDERS = True
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # staged uploads neither confirmed nor cancelled are removed by `manage.py purge_staging` after this
 STAGING_MAX_AGE_HOURS = envint("STAGING_MAX_AGE_HOURS", 24)
+# review: a draft is published only by a second editor, not by the one who reviewed it first
+REVIEW_SECOND_APPROVAL = os.environ.get("REVIEW_SECOND_APPROVAL", "").lower() in ("1", "true", "yes")
 # Every parse (upload preview and confirmation, `ingest`) runs in a worker process capped at
 # PARSE_MEMORY_LIMIT_MB of memory and stopped after PARSE_TIME_LIMIT seconds: such a file is
 # kept as failed, "too large or too complex to parse" (archive.ingest.budget). One web request

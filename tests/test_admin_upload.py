@@ -110,3 +110,20 @@ def test_only_editors_can_upload(client, django_user_model):
 def test_bogus_batch_ids_are_404(editor):
     assert editor.get("/admin/archive/sourcedocument/upload/" + "0" * 32 + "/").status_code == 404
     assert editor.get("/admin/archive/sourcedocument/upload/not-a-batch/").status_code == 404
+
+
+def test_a_folder_is_uploaded_file_by_file_and_what_cannot_be_read_is_skipped(editor):
+    response = editor.post(
+        "/admin/archive/sourcedocument/upload/",
+        {
+            "folder": [
+                SimpleUploadedFile("treaties/kz-tr.txt", TEXT.encode()),
+                SimpleUploadedFile("treaties/.DS_Store", b"\x00\x01junk"),
+                SimpleUploadedFile("treaties/photo.png", b"\x89PNG\r\n"),
+            ]
+        },
+    )
+    assert response.status_code == 302
+    page = editor.get(response["Location"]).content.decode()
+    assert "kz-tr.txt" in page and "photo.png" not in page
+    assert "2 file(s) of the folder skipped" in page

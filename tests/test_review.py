@@ -145,3 +145,18 @@ def test_send_back_keeps_it_a_draft_in_the_queue_with_the_note(editor):
     assert agreement.published_at is None
     [item] = [i for i in review.queue() if i.agreement and i.agreement.pk == agreement.pk]
     assert "sent back: check the act" in item.reasons
+
+
+def test_with_second_approval_on_the_first_editor_saves_and_another_publishes(editor, django_user_model, settings):
+    settings.REVIEW_SECOND_APPROVAL = True
+    agreement = _ingest(LAW)
+    url = f"/admin/archive/agreement/{agreement.pk}/review/"
+    page = editor.post(url, _form(agreement, action="publish"), follow=True).content.decode()
+    assert "A second editor" in page
+    agreement.refresh_from_db()
+    assert agreement.published_at is None
+    second = Client()
+    second.force_login(django_user_model.objects.create_superuser("two", "two@example.org", "pw-two-123"))
+    second.post(url, _form(agreement, action="publish"))
+    agreement.refresh_from_db()
+    assert agreement.published_at is not None

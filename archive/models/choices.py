@@ -32,6 +32,7 @@ class Status(models.TextChoices):
     RATIFIED = "ratified", _("Ratified / approved")  # an approving or ratifying act known, entry into force not
     SIGNED = "signed", _("Signed")  # entry into force not recorded (yet)
     IN_FORCE = "in_force", _("In force")
+    PROVISIONAL = "provisional", _("Provisionally applied")  # set by an editor; the entry into force ends it
     SUSPENDED = "suspended", _("Suspended")
     EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")

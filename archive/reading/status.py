@@ -59,7 +59,7 @@ def _identity(message: str) -> str:
     return message
 
 
-CODES = ("in_force", "expired", "terminated", "superseded", "ratified", "signed", "draft", "unknown")
+CODES = ("in_force", "provisional", "expired", "terminated", "superseded", "ratified", "signed", "draft", "unknown")
 
 # Plain labels stay English here: the ``status_label`` template filter maps them to the
 # translated Status choices. Labels of their own ("Probably superseded") are translated.
@@ -68,7 +68,8 @@ LABELS = {
     "expired": "Expired",
     "terminated": "Terminated",
     "superseded": "Superseded",
-    "ratified": "Ratified / approved",  # an approving or ratifying act is known, entry into force not
+    "ratified": "Ratified / approved",  # an approving or ratifying act is known, no entry into force
+    "provisional": "Provisionally applied",  # recorded by an editor, until the entry into force
     "signed": "Signed",  # entry into force not recorded: the reason says so
     "draft": "Draft",
     "unknown": "Status unknown",
@@ -412,6 +413,11 @@ _IN_FORCE_STORED = (
     gettext_noop("Signed on {date}; recorded as in force, but the date it entered into force is not recorded."),
 )
 _STORED = {
+    "provisional": (
+        "provisional",
+        gettext_noop("Recorded as applied provisionally, pending its entry into force."),
+        gettext_noop("Signed on {date}; recorded as applied provisionally, pending its entry into force."),
+    ),
     "in_force": _IN_FORCE_STORED,
     "suspended": _IN_FORCE_STORED,
     "terminated": (

@@ -69,6 +69,8 @@ STATUS_COLOURS = {
     "terminated": "#b3261e",
     "superseded": "#9a4f00",
     "signed": "#0b5cad",
+    "ratified": "#0b5cad",
+    "provisional": "#1a7f37",
     "draft": "#6e7781",
     "unknown": "#6e7781",
 }
@@ -78,6 +80,8 @@ STATUS_WORDS = {
     "terminated": gettext_noop("terminated"),
     "superseded": gettext_noop("superseded"),
     "signed": gettext_noop("signed, not yet in force"),
+    "ratified": gettext_noop("ratified or approved, not yet in force"),
+    "provisional": gettext_noop("applied provisionally"),
     "draft": gettext_noop("draft"),
     "unknown": gettext_noop("status unknown"),
 }
@@ -343,7 +347,11 @@ def _span_text(item: TimelineItem, w: _Words = _ENGLISH) -> str:
         if item.in_force:
             return w(gettext_noop("in force since {year}"), year=item.in_force.year)
         return w(gettext_noop("signed {year}, in force"), year=start.year)
-    if item.signed and item.status_code in ("signed", "draft", "unknown") and not item.in_force:
+    if (
+        item.signed
+        and item.status_code in ("signed", "ratified", "provisional", "draft", "unknown")
+        and not item.in_force
+    ):
         return w(gettext_noop("signed {year}"), year=item.signed.year)
     if start and item.status_code in _ENDED_CODES:
         return f"{start.year}–?"

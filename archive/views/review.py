@@ -119,6 +119,11 @@ def review_view(request, pk: int, admin_site):
                     return redirect(reverse("admin:archive_agreement_review", args=[target.pk]))
             else:
                 publishing = action == "publish"
+                if publishing and review.needs_second_editor(agreement, request.user):
+                    publishing = False
+                    messages.warning(
+                        request, _("Saved. A second editor's approval is required: another editor publishes it.")
+                    )
                 review.apply_review(
                     agreement,
                     form.values(),
@@ -129,7 +134,8 @@ def review_view(request, pk: int, admin_site):
                     agreement.refresh_from_db()
                     messages.success(request, _("Published at %(url)s.") % {"url": agreement.get_absolute_url()})
                     return redirect("admin:archive_agreement_review_queue")
-                messages.success(request, _("Saved; still a draft.") if not agreement.published_at else _("Saved."))
+                if action != "publish":
+                    messages.success(request, _("Saved; still a draft.") if not agreement.published_at else _("Saved."))
                 return redirect(reverse("admin:archive_agreement_review", args=[agreement.pk]))
     else:
         initial = {**current, "authentic_languages": ", ".join(current["authentic_languages"])}

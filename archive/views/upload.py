@@ -3,6 +3,7 @@
 import logging
 import re
 import time
+from pathlib import PurePosixPath
 
 from django import forms
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from archive.ingest.budget import Bounded, ParserUnavailable, default_pool
+from archive.ingest.extract import SUPPORTED_SUFFIXES
 from archive.ingest.link import match_parsed
 from archive.ingest.store import store_failure, store_result
 from archive.models import Agreement, SourceDocument
@@ -64,6 +66,16 @@ def _upload(request, admin_site):
     form = UploadForm()
     if request.method == "POST":
         files = request.FILES.getlist("files")
+        # a folder's worth: the files of kinds the archive reads; the rest (.DS_Store, images …) are skipped
+        folder = request.FILES.getlist("folder")
+        readable = [f for f in folder if PurePosixPath(f.name).suffix.lower() in SUPPORTED_SUFFIXES and f.size]
+        if len(readable) < len(folder):
+            messages.info(
+                request,
+                _("%(n)d file(s) of the folder skipped: not text, DOCX, PDF or HTML, or empty.")
+                % {"n": len(folder) - len(readable)},
+            )
+        files += readable
         too_large = getattr(request, "upload_too_large", None)
         if too_large:
             errors.append(check_upload(too_large, 1 << 62) or f"{too_large}: too large")
@@ -80,6 +92,7 @@ def _upload(request, admin_site):
             return redirect(reverse("admin:archive_sourcedocument_preview", args=[batch]))
     context = {
         **admin_site.each_context(request),
+        "max_files": MAX_FILES,
         "title": _("Upload agreement files"),
         "form": form,
         "errors": errors,

@@ -325,3 +325,27 @@ def test_translate_gets_whole_sentence_templates_and_language_formats_dates():
     assert seen == ["Terminated on {date}."]
     assert status.reason == "TERMINATED ON 7 июня 2025."
     assert status.code == "terminated" and status.label == "Terminated"
+
+
+def test_a_known_ratification_without_entry_into_force_reads_ratified():
+    facts = StatusFacts(signed_date=dt.date(2005, 5, 24), ratified_by=("Kazakhstan: Law No. 12 of 1 May 2006",))
+    status = derive_status(facts, dt.date(2026, 1, 1))
+    assert status.code == "ratified"
+    assert "ratified or approved by Kazakhstan: Law No. 12 of 1 May 2006" in status.reason
+    # the entry into force outranks it; the ratification alone does not make it in force
+    later = StatusFacts(
+        signed_date=dt.date(2005, 5, 24), entry_into_force_date=dt.date(2006, 6, 1), ratified_by=facts.ratified_by
+    )
+    assert derive_status(later, dt.date(2026, 1, 1)).code == "in_force"
+    assert derive_status(StatusFacts(signed_date=dt.date(2005, 5, 24)), dt.date(2026, 1, 1)).code == "signed"
+
+
+def test_provisional_application_is_an_editors_record_until_the_entry_into_force():
+    facts = StatusFacts(signed_date=dt.date(2020, 2, 1), stored_status="provisional")
+    status = derive_status(facts, dt.date(2021, 1, 1))
+    assert status.code == "provisional" and "provisionally" in status.reason
+    in_force = StatusFacts(
+        signed_date=dt.date(2020, 2, 1), entry_into_force_date=dt.date(2020, 9, 1), stored_status="provisional"
+    )
+    assert derive_status(in_force, dt.date(2021, 1, 1)).code == "in_force"
+    assert "provisional" in CODES and "ratified" in CODES

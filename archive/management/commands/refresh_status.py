@@ -7,7 +7,7 @@ and facets read the stored value.
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
-from archive.models import Agreement, Relation, Status
+from archive.models import Act, Agreement, Relation, Status
 
 
 class Command(BaseCommand):
@@ -20,7 +20,8 @@ class Command(BaseCommand):
             to_attr="supersessions",
         )
         changed = []
-        for agreement in Agreement.objects.prefetch_related(supersessions).iterator(chunk_size=2000):
+        acts = Prefetch("acts", queryset=Act.objects.select_related("country"))  # a ratification counts
+        for agreement in Agreement.objects.prefetch_related(supersessions, acts).iterator(chunk_size=2000):
             code = agreement.derive_status(superseded_by=[r.subject for r in agreement.supersessions]).code
             code = code if code in Status.values else Status.UNKNOWN
             if code != agreement.status:

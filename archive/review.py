@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -35,6 +36,7 @@ from archive.models import (
     Relation,
     Review,
     SourceDocument,
+    Text,
     Topic,
 )
 from archive.publication import publish
@@ -113,6 +115,18 @@ def queue(limit: int = 500) -> list[QueueItem]:
     )
     for agreement in drafts:
         items[agreement.pk] = QueueItem(agreement, [], ["draft: not published yet"], agreement.created_at)
+    # a published agreement with a new (or replaced) text that readers do not see yet
+    with_draft_texts = (
+        Agreement.objects.filter(published_at__isnull=False)
+        .filter(Exists(Text.objects.filter(agreement=OuterRef("pk"), published_at__isnull=True)))
+        .prefetch_related("texts")
+        .distinct()
+        .order_by("updated_at")[:limit]
+    )
+    for agreement in with_draft_texts:
+        languages = sorted(t.language for t in agreement.texts.all() if t.published_at is None)
+        oldest = min(t.created_at for t in agreement.texts.all() if t.published_at is None)
+        items[agreement.pk] = QueueItem(agreement, [], [f"a text not published yet: {', '.join(languages)}"], oldest)
     waiting = (
         SourceDocument.objects.filter(status=ParseStatus.NEEDS_REVIEW)
         .select_related("agreement")

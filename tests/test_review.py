@@ -160,3 +160,17 @@ def test_with_second_approval_on_the_first_editor_saves_and_another_publishes(ed
     second.post(url, _form(agreement, action="publish"))
     agreement.refresh_from_db()
     assert agreement.published_at is not None
+
+
+def test_a_new_text_of_a_published_agreement_waits_in_the_queue_and_is_published_from_the_review(editor, seed):
+    treaty = seed["intelligence_2024"]
+    text = treaty.texts.first()
+    type(text).objects.filter(pk=text.pk).update(published_at=None)  # as a new upload leaves it
+    assert text.language not in [t["language"] for t in Client().get(f"/api/agreements/{treaty.slug}/").json()["texts"]]
+    [item] = [i for i in review.queue() if i.agreement and i.agreement.pk == treaty.pk]
+    assert f"a text not published yet: {text.language}" in item.reasons
+    editor.post(f"/admin/archive/agreement/{treaty.pk}/review/", _form(treaty, action="publish"))
+    text.refresh_from_db()
+    assert text.published_at is not None
+    treaty.refresh_from_db()
+    assert treaty.slug == seed["intelligence_2024"].slug  # a published address never changes

@@ -1,4 +1,8 @@
-"""Atom feeds: what is new in the archive, in a country, or matching any search or filter URL."""
+"""Atom feeds: what is new in the archive, in a country, or matching any search or filter URL.
+
+Titles and places come from uploaded documents: every value goes through archive.formats
+(characters XML cannot carry dropped; the HTML summary escaped, so a feed reader shows markup
+as text and never runs it)."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -7,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext
 
 from archive.filters import AgreementFilter
+from archive.formats import feed_html, xml_text
 from archive.models import Agreement, Country
 from archive.reading.status import format_date
 
@@ -29,11 +34,14 @@ class NewAgreementsFeed(Feed):
         return Agreement.objects.public().for_list().order_by("-published_at", "slug")[:FEED_SIZE]
 
     def item_title(self, item):
-        return str(item)
+        return xml_text(item)
 
     def item_description(self, item):
         parties = " – ".join(p.country.name for p in item.parties.all())
         values = {"kind": item.get_kind_display(), "parties": parties, "place": item.signed_place, "title": item.title}
+        return feed_html(self._description(item, values))
+
+    def _description(self, item, values: dict) -> str:
         if item.signed_date:
             values["date"] = format_date(item.signed_date, get_language() or "en")
             if item.signed_place:
@@ -50,7 +58,7 @@ class NewAgreementsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [t.slug for t in item.topics.all()]
+        return [xml_text(t.slug) for t in item.topics.all()]
 
 
 class SearchFeed(NewAgreementsFeed):
@@ -60,7 +68,7 @@ class SearchFeed(NewAgreementsFeed):
         return request
 
     def title(self, request):
-        q = request.GET.get("q", "").strip()[:80]
+        q = xml_text(request.GET.get("q", "")).strip()[:80]
         if q:
             return gettext("Bilateral Agreements Archive: %(query)s") % {"query": q}
         return gettext("Bilateral Agreements Archive: filtered agreements")
@@ -80,7 +88,7 @@ class CountryFeed(NewAgreementsFeed):
         return get_object_or_404(Country, code=code.upper())
 
     def title(self, country):
-        return gettext("Bilateral Agreements Archive: %(country)s") % {"country": country.name}
+        return gettext("Bilateral Agreements Archive: %(country)s") % {"country": xml_text(country.name)}
 
     def link(self, country):
         return country.get_absolute_url()

@@ -1,19 +1,34 @@
 import logging
+import re
 
 from django.http import HttpResponse, JsonResponse
+
+from archive.formats import XML_INVALID
 
 MAX_QUERY_STRING = 4096
 
 
+# In an address: control characters (tab and newlines too), and what XML cannot carry.
+_PATH_FORBIDDEN = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 class QueryStringLimitMiddleware:
-    """Refuse absurdly long query strings with a clear 400 before any view parses them."""
+    """Refuse, with a clear 400 before any view runs: absurdly long query strings, and paths or
+    query parameters holding NUL, other control characters or characters XML cannot carry
+    (PostgreSQL refuses NUL in text; feeds and XML exports could not be well-formed)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        message = None
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             message = f"The query string is longer than {MAX_QUERY_STRING} characters."
+        elif _PATH_FORBIDDEN.search(request.path):
+            message = "The address holds control characters."
+        elif any(XML_INVALID.search(k) or any(XML_INVALID.search(v) for v in vs) for k, vs in request.GET.lists()):
+            message = "A parameter holds control characters."
+        if message:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")

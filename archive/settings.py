@@ -22,10 +22,39 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def local_secret_key(var_dir: Path) -> str:
+    """A key of this installation's own: made at random on first start and kept in
+    ``var/secret_key`` (readable by its owner only), so ``make run`` needs no setup and no
+    two installations share a key. Production gives SECRET_KEY instead."""
+    path = var_dir / "secret_key"
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) >= 50:
+            return key
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    import secrets
+
+    key = secrets.token_urlsafe(64)
+    var_dir.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".secret_key.{os.getpid()}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    try:
+        os.link(temp, path)  # the first process to start wins; the others read its key
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+    finally:
+        temp.unlink(missing_ok=True)
+    return key
+
+
 DEBUG = envbool("DEBUG", False)
-# The development key is only ever used with DEBUG on; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG or not envbool("PRODUCTION") else "")
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+# Production must set SECRET_KEY (checked below); anywhere else the installation's own key.
+SECRET_KEY = os.environ.get("SECRET_KEY") or ("" if envbool("PRODUCTION") else local_secret_key(VAR_DIR))
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+LOGIN_REDIRECT_URL = "/admin/"  # where a login without a safe ?next= lands (not /accounts/profile/)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -183,7 +212,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},

@@ -27,7 +27,13 @@ HOSTILE_VALUES = [
     "a:b|c&!d<->e",
     "null",
     "[]",
+    "\t\n",
+    "a" * 10_240,  # over the query-string limit when sent: a 400 of its own
 ]
+# refused with exactly 400 before any view runs (archive.middleware)
+CONTROL_VALUES = ["\x00", "a\x00b", "\x01", "\x1f", "\x0b", "\ufffe", "\uffff"]
+# percent-encoded in the raw query string: a lone surrogate and broken UTF-8 decode to U+FFFD
+RAW_QUERIES = ["q=%ED%A0%80", "q=%C3", "q=%FF%FE", "party=%ED%BF%BF&q=x"]
 LISTS = {"/agreements/", "/search/", "/api/agreements/", "/agreements/export.csv", "/feeds/search/"}
 PARAMS = [
     "q",
@@ -104,6 +110,62 @@ def test_every_url_answers_hostile_parameters_without_a_500(client, seed):
             response = client.get(url, params)
             if response.status_code >= 500:
                 failures.append((url, params, response.status_code))
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_every_url_refuses_control_characters_with_400_and_answers_head(client, seed, django_user_model):
+    urls = concrete_urls(seed["intelligence_2024"].slug)
+    wrong = []
+    for url in urls:
+        for value in CONTROL_VALUES:
+            for params in ({"q": value}, dict.fromkeys(PARAMS, value)):
+                response = client.get(url, params)
+                if response.status_code != 400:
+                    wrong.append((url, repr(value), response.status_code))
+        for raw in RAW_QUERIES:
+            response = client.get(f"{url}?{raw}")
+            if response.status_code >= 500:
+                wrong.append((url, raw, response.status_code))
+        # a control character in the address itself
+        broken = url.rstrip("/") + "%00/" if url.endswith("/") else url + "%00"
+        if client.get(broken).status_code != 400:
+            wrong.append((broken, "path", client.get(broken).status_code))
+        head = client.head(url)
+        if head.status_code >= 500 or head.content:
+            wrong.append((url, "HEAD", head.status_code))
+    assert wrong == []
+
+
+@pytest.mark.django_db
+def test_the_editors_pages_answer_hostile_parameters_without_a_500(client, seed, django_user_model):
+    """The admin pages added for uploads and review, probed by a logged-in editor."""
+    client.force_login(django_user_model.objects.create_superuser("crawl", "crawl@example.org", "pw-crawl-123"))
+    pk = seed["intelligence_2024"].pk
+    urls = [
+        "/admin/archive/agreement/review/",
+        f"/admin/archive/agreement/{pk}/review/",
+        "/admin/archive/agreement/999999/review/",
+        "/admin/archive/sourcedocument/upload/",
+        "/admin/archive/sourcedocument/upload/" + "0" * 32 + "/",
+        "/admin/archive/sourcedocument/upload/..%2F..%2Fetc/",
+        "/admin/archive/agreement/?published=no",
+    ]
+    failures = []
+    for url in urls:
+        for value in HOSTILE_VALUES[:14]:
+            response = client.get(url, dict.fromkeys([*PARAMS, "published", "party"], value))
+            if response.status_code >= 500:
+                failures.append((url, value[:20], response.status_code))
+        for value in CONTROL_VALUES:
+            if client.get(url, {"q": value}).status_code != 400:
+                failures.append((url, repr(value), "not 400"))
+    # the review form posted with hostile values: refused or saved, never a 500
+    for value in HOSTILE_VALUES[:14]:
+        data = dict.fromkeys(("title", "kind", "level", "signed_date", "term_years", "topics", "party"), value)
+        response = client.post(f"/admin/archive/agreement/{pk}/review/", {**data, "action": "save"})
+        if response.status_code >= 500:
+            failures.append(("review POST", value[:20], response.status_code))
     assert failures == []
 
 

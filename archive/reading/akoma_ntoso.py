@@ -28,6 +28,8 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from archive.formats import XML_INVALID
+
 from .citation import ARCHIVE_NAME
 
 __all__ = ["AKN_NS", "ISO639_2", "AknArticle", "AknDocument", "article_eid", "to_akn"]
@@ -62,7 +64,7 @@ ISO639_2 = {
 }
 
 # Characters XML 1.0 forbids (C0 controls other than tab, newline, carriage return; lone surrogates; U+FFFE/F).
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID = XML_INVALID  # one rule for every XML the archive writes (archive.formats)
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from archive.formats import XML_INVALID, xml_escaped
 
 __all__ = [
     "GraphEdge",
@@ -117,7 +118,7 @@ SHADES = ("#deebf7", "#c6dbef", "#9ecae1", "#2f6fb0", "#08457e")
 _WHITE_TEXT_FROM = 3
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID = XML_INVALID  # one rule for every XML the archive writes (archive.formats)
 
 
 # --- text helpers ---------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 def _esc(text: object) -> str:
     """Text or attribute value, safe in XML: invalid characters dropped, ``& < > " '`` escaped."""
-    return html.escape(_XML_INVALID.sub("", str(text)), quote=True)
+    return xml_escaped(text)
 
 
 def _safe_url(url: str) -> str:

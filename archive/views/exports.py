@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from archive.api.serializers import AgreementDetailSerializer
 from archive.filters import AgreementFilter
+from archive.formats import csv_cell
 from archive.reading.akoma_ntoso import to_akn
 from archive.reading.citation import bibtex, csl_json
 
@@ -73,7 +74,7 @@ def list_export(request, fmt: str):
         writer = csv.DictWriter(response, fieldnames=CSV_FIELDS)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ";".join(v) if isinstance(v, list) else (v or "") for k, v in row.items()})
+            writer.writerow({k: csv_cell(";".join(v) if isinstance(v, list) else v) for k, v in row.items()})
     response["Content-Disposition"] = f'attachment; filename="agreements.{fmt}"'
     response["X-Export-Cap"] = str(EXPORT_CAP)
     response["X-Export-Truncated"] = "true" if truncated else "false"

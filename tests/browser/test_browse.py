@@ -76,9 +76,14 @@ def test_no_csp_violations_in_chromium(page):
         "/search/?q=военная+разведка",
         "/countries/AZ-KZ/",
         "/agreements/az-kz-2024-06-07-military-intelligence/?q=барлау",
+        "/api/",  # the header's "API" link and what it leads to: JSON, even for a browser
+        "/api/agreements/",
+        "/api/agreements/az-kz-2024-06-07-military-intelligence/",
         "/api/docs/",
     ):
         page.goto(url)
         page.wait_for_load_state("networkidle")
     assert violations == []
     assert page.locator("#swagger-ui .opblock").count() >= 7  # the API docs really rendered
+    response = page.goto("/api/agreements/")
+    assert response.headers["content-type"].startswith("application/json")

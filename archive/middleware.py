@@ -21,16 +21,22 @@ class QueryStringLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        message = None
+        message, errors = None, {}
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             message = f"The query string is longer than {MAX_QUERY_STRING} characters."
         elif _PATH_FORBIDDEN.search(request.path):
             message = "The address holds control characters."
-        elif any(XML_INVALID.search(k) or any(XML_INVALID.search(v) for v in vs) for k, vs in request.GET.lists()):
-            message = "A parameter holds control characters."
+        else:
+            errors = {
+                key[:100]: ["This parameter holds control characters."]
+                for key, values in request.GET.lists()
+                if XML_INVALID.search(key) or any(XML_INVALID.search(v) for v in values)
+            }
+            message = "A parameter holds control characters." if errors else None
         if message:
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
+                body = {"detail": message, **({"errors": errors} if errors else {})}
+                return JsonResponse(body, status=400)
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

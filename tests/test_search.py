@@ -121,3 +121,10 @@ def test_large_result_sets_are_capped_and_say_so(client, monkeypatch):
     response = client.get("/api/agreements/", {"q": "ынтымақтастық"})
     assert response["X-Count-Is-Lower-Bound"] == "true" and response.json()["count"] == 3
     assert "X-Count-Is-Lower-Bound" not in client.get("/api/agreements/", {"q": "шифрлеу"})
+
+
+@pytest.mark.parametrize("url", ["/agreements/", "/search/"])
+def test_snippets_render_their_marks_on_every_page_that_shows_them(client, seed, url):
+    page = client.get(url, {"q": "барлау"}).content.decode()
+    assert "<mark>" in page
+    assert "&lt;mark&gt;" not in page

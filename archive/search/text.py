@@ -56,11 +56,17 @@ _DELETE = dict.fromkeys(
 )
 
 
+_DELETE_RE = re.compile("[" + "".join(map(chr, _DELETE)) + "]")
+
+
 def clean(text: str) -> str:
     """NFC-normalise and remove invisible characters; control characters become spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_DELETE)
+    if not unicodedata.is_normalized("NFC", text):  # a C-speed check: most texts already are
+        text = unicodedata.normalize("NFC", text)
+    if _DELETE_RE.search(text):  # (str.translate walks every character in Python objects: slow)
+        text = _DELETE_RE.sub("", text)
     # Control characters (incl. NUL) -> space; keep ordinary whitespace.
     return _CONTROL_RE.sub(" ", text)
 

@@ -128,3 +128,22 @@ def test_snippets_render_their_marks_on_every_page_that_shows_them(client, seed,
     page = client.get(url, {"q": "барлау"}).content.decode()
     assert "<mark>" in page
     assert "&lt;mark&gt;" not in page
+
+
+@pytest.mark.parametrize("q", ["752", "№ 752", "№752", "N 752", "No. 752", "N752"])
+def test_an_act_number_in_any_written_form_finds_the_act_and_its_agreement(client, seed, q):
+    rows = client.get("/api/agreements/", {"q": q}).json()["results"]
+    assert rows and rows[0]["slug"] == seed["intelligence_2024"].slug
+
+
+def test_the_text_of_an_act_is_searchable(client, seed):
+    # the Prime Minister who signed decree No. 752 is named only in the decree's own text
+    rows = client.get("/api/agreements/", {"q": "Бектенов"}).json()["results"]
+    assert [r["slug"] for r in rows] == [seed["intelligence_2024"].slug]
+
+
+@pytest.mark.parametrize("q", ["trade -trade", "военная разведка -разведка", "барлау -барлау"])
+def test_an_exclusion_excludes_what_its_expansions_and_topics_match(client, seed, q):
+    assert client.get("/api/agreements/", {"q": q}).json()["results"] == []
+    positive = q.split(" -")[0]
+    assert client.get("/api/agreements/", {"q": positive}).json()["results"]  # the positive part alone finds some

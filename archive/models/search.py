@@ -75,6 +75,8 @@ def reindex_agreements(ids: Iterable[int]) -> None:
         for act in a.acts.all():
             title.append(analyse_for_index(act.number, None))
             meta.append(analyse_for_index(act.title, act.language or None))
+            body.append(analyse_for_index(act.text, act.language or None))  # the act's own words
+            words.update(WORD_RE.findall(act.text.lower()))
         for party in a.parties.all():
             meta.append(analyse_for_index(party.as_written, a.title_language or None))
             meta.extend(analyse_for_index(name, lang) for lang, name in party.country.names.items())
@@ -234,20 +236,26 @@ class _Match(models.Expression):
     conditional = True
     output_field = models.BooleanField()
 
-    def __init__(self, tsquery: str, concepts: tuple[str, ...] = (), topics_only: bool = False):
+    def __init__(
+        self, tsquery: str, concepts: tuple[str, ...] = (), topics_only: bool = False, negative: str | None = None
+    ):
         super().__init__()
         self.tsquery, self.concepts, self.topics_only = tsquery, tuple(concepts), topics_only
+        self.negative = negative  # the query's exclusions hold for topic matches too
 
     def as_sql(self, compiler, connection):
         return self.sql_for(compiler.quote_name_unless_alias(compiler.query.base_table))
 
     def sql_for(self, table: str) -> tuple[str, list]:
-        topics = f"{table}.id = ANY(ARRAY({_topic_links_sql()}))"
+        topics, topic_params = f"{table}.id = ANY(ARRAY({_topic_links_sql()}))", [list(self.concepts)]
+        if self.negative:
+            topics = f"({topics} AND {table}.search_vector @@ to_tsquery('simple', %s))"
+            topic_params.append(self.negative)
         if self.topics_only:
-            return topics, [list(self.concepts)]
+            return topics, topic_params
         sql, params = f"{table}.search_vector @@ to_tsquery('simple', %s)", [self.tsquery]
         if self.concepts:
-            sql, params = f"({topics} OR {sql})", [list(self.concepts), *params]
+            sql, params = f"({topics} OR {sql})", [*topic_params, *params]
         return sql, params
 
 
@@ -270,6 +278,7 @@ class SearchMatch(models.Expression):
         super().__init__()
         self.tsquery = compiled.tsquery
         self.concepts = tuple(compiled.matched_concepts)
+        self.negative = compiled.negative_tsquery
         self.cap = RESULT_CAP if cap is None else cap
         self._memo: dict[str, list[int]] = {}  # shallow copies (clones) share it
 
@@ -284,7 +293,7 @@ class SearchMatch(models.Expression):
         inner = outer.clone()
         if not _remove_search_match(inner.where):
             # Not a plain AND filter (inside OR / NOT): no bound, the plain match inline.
-            return _Match(self.tsquery, self.concepts).as_sql(compiler, connection)
+            return _Match(self.tsquery, self.concepts, negative=self.negative).as_sql(compiler, connection)
         # The pool is cap + 1 rows; only a slice reaching beyond it (an export) gets a bigger one.
         high = outer.high_mark or 0
         wanted = high if high > self.cap + 1 else self.cap
@@ -309,21 +318,21 @@ class SearchMatch(models.Expression):
         cap = wanted + 1
         parts = []
         if self.concepts:  # their rank has the topic boost: they go first
-            on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True))
+            on_topic = base.filter(_Match(self.tsquery, self.concepts, topics_only=True, negative=self.negative))
             parts.append(on_topic.values_list("id", flat=True)[:cap].query.sql_with_params())
         relaxed = relax_phrases(self.tsquery)
         if relaxed is None:
             # No phrase: the GIN index answers exactly, no stored vector is read.
-            plain = base.filter(_Match(self.tsquery, self.concepts))
+            plain = base.filter(_Match(self.tsquery, self.concepts, negative=self.negative))
             parts.append(plain.values_list("id", flat=True)[:cap].query.sql_with_params())
         else:
             # A phrase needs the positions, i.e. the stored vector: the index finds up to
             # PHRASE_WINDOW × cap agreements having all the words, and the phrase is then
             # checked on those, one by one, until cap are found.
-            window = base.filter(_Match(relaxed, self.concepts))
+            window = base.filter(_Match(relaxed, self.concepts, negative=self.negative))
             window = window.values_list("id", "search_vector")[: PHRASE_WINDOW * cap]
             window_sql, window_params = window.query.sql_with_params()
-            exact_sql, exact_params = _Match(self.tsquery, self.concepts).sql_for("s")
+            exact_sql, exact_params = _Match(self.tsquery, self.concepts, negative=self.negative).sql_for("s")
             parts.append(
                 (f"SELECT s.id FROM ({window_sql}) s WHERE {exact_sql} LIMIT {cap}", (*window_params, *exact_params))
             )

@@ -113,6 +113,8 @@ class Query:
 # ----------------------------------------------------------------------------- parsing
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "”": "”", "‟": "”", "＂": "＂"}
 _SPACE_RE = re.compile(r"\s+")
+# "№ 752", "N 527", "No. 527", "Nr. 12", "N° 3": the sign before an act number is not a word to find
+_NUMBER_SIGN_RE = re.compile(r"(?<![^\W\d_])(?:№|N[°º]|No\.?|NO\.?|Nr\.?|N\.?)\s*(?=\d)")
 
 
 def _words_of(chunk: str) -> list[str]:
@@ -135,7 +137,7 @@ def _parse(q: str) -> Query:
         q = q[: 4 * MAX_CHARS]
         truncated = True
     text = clean(q)
-    text = _SPACE_RE.sub(" ", text).strip()
+    text = _NUMBER_SIGN_RE.sub("", _SPACE_RE.sub(" ", text)).strip()
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         truncated = True
@@ -244,6 +246,8 @@ class CompiledQuery:
     lexemes: frozenset[str] = frozenset()
     truncated: bool = False
     query: Query | None = None
+    # the exclusions alone ("!a & !b"), for what matches through a topic rather than words
+    negative_tsquery: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -389,12 +393,24 @@ def compile_query(query: Query | str, languages: Sequence[str] | None = None) ->
     positive = _and(out_parts)
     if positive is None:
         return CompiledQuery(None, truncated=query.truncated, query=query)
+    # An exclusion excludes what its expansions match too: "trade -trade" finds nothing, and
+    # an agreement filed under an excluded concept is not found through that topic.
     negatives = [e for e in (item_expr(it) for it in query.excluded) if e]
+    excluded_concepts: list[str] = []
+    for it in query.excluded:
+        for lang, lex in _readings(_item_text(it), languages):
+            excluded_concepts += [s for s in thesaurus.concepts_for_lexemes(lex, lang) if s not in excluded_concepts]
+    for slug in excluded_concepts:
+        negatives += [e for _lang, lex in thesaurus.label_lexemes(slug) if (e := _seq(lex))]
+    negatives = list(dict.fromkeys(negatives))
+    matched = [slug for slug in matched if slug not in excluded_concepts]
     tsq = positive
-    if negatives:
-        tsq = " & ".join([positive, *("!" + e for e in negatives)])
+    negative_tsquery = " & ".join("!" + e for e in negatives) or None
+    if negative_tsquery:
+        tsq = f"{positive} & {negative_tsquery}"
     return CompiledQuery(
         tsquery=tsq,
+        negative_tsquery=negative_tsquery,
         matched_concepts=matched,
         highlight_terms=list(dict.fromkeys(w.lower() for w in highlight)),
         lexemes=frozenset(lexemes),

@@ -480,17 +480,17 @@ class Command(BaseCommand):
         names = dict(pool.countries)
         title_language = row["title_language"] or None
         title = [analysed(row["title"], title_language), analysed(row["title_en"], "en")]
-        meta = []
+        meta, body = [], []
         for act in row["acts"]:  # one act at most, so date order is trivially kept
             title.append(analysed(act["number"], None))
             meta.append(analysed(act["title"], act["language"] or None))
+            body.append(analysed(act["text"], act["language"] or None))
         for code, written in row["parties"]:
             meta.append(analysed(written, title_language))
             meta.extend(analysed(name, lang) for lang, name in names[code].items())
         meta.append(analysed(row["signed_place"], title_language))
         for _pk, _slug, labels in row["topics"]:
             meta.extend(analysed(label, lang) for lang, label in labels.items())
-        body = []
         for text in row["texts"]:
             lang = text["language"]
             title.append(analysed(text["title"], lang))

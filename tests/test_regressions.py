@@ -193,3 +193,18 @@ def test_the_termination_day_itself_counts_as_terminated(offset):
     )
     status = derive_status(facts, ended + dt.timedelta(days=offset))
     assert status.code == ("in_force" if offset < 0 else "terminated")
+
+
+def test_a_later_out_of_sequence_heading_does_not_end_the_article_list():
+    from archive.ingest.pipeline import parse_text
+
+    def article(n: int) -> list[str]:
+        return [f"Article {n}", f"The Parties shall cooperate in matter number {n} of tourism policy.", ""]
+
+    lines = ["Agreement between the Government of Kazakhstan and the Government of Turkey on tourism", ""]
+    lines += article(1) + article(2) + article(3)
+    lines += ["Article 9", "A misplaced line that refers to another article.", ""]  # a stray heading
+    lines += article(4) + article(5) + article(6) + ["Done at Ankara on 12 October 2019 in two originals."]
+    articles = parse_text("\n".join(lines)).agreement.articles
+    assert [a.number for a in articles] == ["1", "2", "3", "4", "5", "6"]
+    assert "misplaced line" in articles[2].text

@@ -76,6 +76,10 @@ class SearchFeed(NewAgreementsFeed):
     def link(self, request):
         return reverse("search") + (f"?{request.GET.urlencode()}" if request.GET else "")
 
+    def feed_url(self, request):
+        """The feed's self link is the followed search itself, query included."""
+        return reverse("feed_search") + (f"?{request.GET.urlencode()}" if request.GET else "")
+
     def items(self, request):
         filterset = AgreementFilter(request.GET or None, queryset=Agreement.objects.public().for_list())
         if filterset.is_bound and not filterset.is_valid():

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from archive import feeds, views
+from archive.sitemaps import SITEMAPS
 from archive.views import exports, health
 
 urlpatterns = [
@@ -20,10 +22,13 @@ urlpatterns = [
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/feed/$", feeds.CountryFeed(), name="feed_country"),
     path("search/", views.search, name="search"),
     re_path(r"^countries/(?P<first>[A-Za-z]{2})-(?P<second>[A-Za-z]{2})/$", views.pair_detail, name="pair_detail"),
+    path("countries/", views.country_index, name="country_index"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),
+    path("topics/", views.topic_index, name="topic_index"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     re_path(r"^sources/(?P<sha256>[0-9a-fA-F]{64})/$", views.source_download, name="source_download"),
     path("healthz", health.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/", include("archive.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # The split view serves its start-up script as a file: no inline script for the CSP to refuse.

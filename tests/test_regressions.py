@@ -208,3 +208,9 @@ def test_a_later_out_of_sequence_heading_does_not_end_the_article_list():
     articles = parse_text("\n".join(lines)).agreement.articles
     assert [a.number for a in articles] == ["1", "2", "3", "4", "5", "6"]
     assert "misplaced line" in articles[2].text
+
+
+def test_the_search_feed_self_link_keeps_the_query(client, seed):
+    root = ET.fromstring(client.get("/feeds/search/", {"q": "барлау", "pair": "AZ-KZ"}).content)
+    [self_link] = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link.get("href").endswith("/feeds/search/?q=%D0%B1%D0%B0%D1%80%D0%BB%D0%B0%D1%83&pair=AZ-KZ")

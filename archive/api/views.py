@@ -77,7 +77,7 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema(tags=["countries"], responses=PairSerializer(many=True))
-@api_view(["GET"])
+@api_view(["GET", "HEAD"])
 def pairs(request):
     """Country pairs with the number of agreements between them."""
     rows = Agreement.objects.public().exclude(pair="").values("pair").annotate(n=Count("pk")).order_by("-n", "pair")

@@ -1,13 +1,15 @@
 from .agreements import agreement_detail, agreement_list, search, source_download
-from .browse import country_detail, home, pair_detail, topic_detail
+from .browse import country_detail, country_index, home, pair_detail, topic_detail, topic_index
 
 __all__ = [
     "agreement_detail",
     "agreement_list",
     "country_detail",
+    "country_index",
     "home",
     "pair_detail",
     "search",
     "source_download",
     "topic_detail",
+    "topic_index",
 ]

@@ -2,7 +2,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.filters import AgreementFilter
 from archive.models import Agreement, Predicate, SourceDocument
@@ -43,12 +43,12 @@ def _results(request) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def agreement_list(request):
     return render(request, "archive/agreement_list.html", _results(request))
 
 
-@require_GET
+@require_safe
 def search(request):
     context = _results(request)
     found = context["page"].paginator.count
@@ -57,7 +57,7 @@ def search(request):
     return render(request, "archive/search.html", context)
 
 
-@require_GET
+@require_safe
 def agreement_detail(request, slug: str):
     agreement = visibility.agreement_or_404(request, slug)
     texts = list(agreement.texts.all())
@@ -122,7 +122,7 @@ def _highlight(texts, compiled) -> None:
             article.highlighted = mark_safe("".join(out).replace("\n", "<br>"))
 
 
-@require_GET
+@require_safe
 def source_download(request, sha256: str):
     source = get_object_or_404(SourceDocument, sha256=sha256.lower())
     if not visibility.editor(request) and not (

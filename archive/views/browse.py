@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from archive.models import Article, Country, Party, Predicate, Relation, Text, Topic
+from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
 from archive.reading.svg import pair_matrix_svg, timeline_svg
 
 from . import visibility
@@ -24,7 +24,7 @@ def estimated_count(model, exact_below: int = 100_000) -> int:
     return estimate if estimate >= exact_below else model.objects.count()
 
 
-@require_GET
+@require_safe
 def home(request):
     visible = visibility.agreements(request)
     figures = visible.aggregate(
@@ -62,7 +62,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def country_detail(request, code: str):
     country = get_object_or_404(Country, code=code.upper())
     visible = visibility.agreements(request)
@@ -85,7 +85,7 @@ def country_detail(request, code: str):
     )
 
 
-@require_GET
+@require_safe
 def pair_detail(request, first: str, second: str):
     codes = sorted({first.upper(), second.upper()})
     if len(codes) != 2:
@@ -125,7 +125,7 @@ def pair_detail(request, first: str, second: str):
     )
 
 
-@require_GET
+@require_safe
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic.objects.select_related("parent"), slug=slug)
     agreements = visibility.agreements(request).for_list().with_topic(topic).order_by("-signed_date", "slug")
@@ -138,3 +138,42 @@ def topic_detail(request, slug: str):
             "page": paginate(request, agreements),
         },
     )
+
+
+@require_safe
+def country_index(request):
+    """Every country party to a visible agreement, with how many, by name in the interface language."""
+    visible = visibility.agreements(request)
+    counts = dict(
+        Party.objects.filter(agreement__in=visible).values_list("country").annotate(n=Count("agreement", distinct=True))
+    )
+    language = (get_language() or "en")[:2]
+    countries = sorted(
+        (c for c in Country.objects.filter(code__in=counts)),
+        key=lambda c: c.display_name(language).casefold(),
+    )
+    rows = [(c, counts[c.code]) for c in countries]
+    return render(request, "archive/country_index.html", {"rows": rows, "total": len(rows)})
+
+
+@require_safe
+def topic_index(request):
+    """The thesaurus as a tree: each topic with the visible agreements filed under it or a narrower one."""
+    visible = visibility.agreements(request)
+    links = Agreement.topics.through.objects.filter(agreement__in=visible)
+    direct: dict[int, set[int]] = {}
+    for topic_id, agreement_id in links.values_list("topic_id", "agreement_id"):
+        direct.setdefault(topic_id, set()).add(agreement_id)
+    topics = list(Topic.objects.order_by("slug"))
+    children: dict[int | None, list[Topic]] = {}
+    for topic in topics:
+        children.setdefault(topic.parent_id, []).append(topic)
+    language = (get_language() or "en")[:2]
+
+    def node(topic: Topic) -> dict:
+        kids = [node(c) for c in sorted(children.get(topic.pk, []), key=lambda t: t.label(language).casefold())]
+        ids = set(direct.get(topic.pk, set())).union(*(k["ids"] for k in kids)) if kids else direct.get(topic.pk, set())
+        return {"topic": topic, "children": kids, "ids": ids, "count": len(ids)}
+
+    roots = [node(t) for t in sorted(children.get(None, []), key=lambda t: t.label(language).casefold())]
+    return render(request, "archive/topic_index.html", {"roots": roots})

@@ -5,7 +5,7 @@ import json
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.api.serializers import AgreementDetailSerializer
 from archive.filters import AgreementFilter
@@ -60,7 +60,7 @@ def _rows(request):
     return rows, len(agreements) > EXPORT_CAP
 
 
-@require_GET
+@require_safe
 def list_export(request, fmt: str):
     rows, truncated = _rows(request)
     if rows is None:
@@ -85,7 +85,7 @@ def _agreement(request, slug):
     return visibility.agreement_or_404(request, slug)
 
 
-@require_GET
+@require_safe
 def agreement_json(request, slug: str):
     data = AgreementDetailSerializer(_agreement(request, slug), context={"request": request}).data
     response = HttpResponse(
@@ -95,7 +95,7 @@ def agreement_json(request, slug: str):
     return response
 
 
-@require_GET
+@require_safe
 def agreement_akn(request, slug: str):
     agreement = _agreement(request, slug)
     texts = {t.language: t for t in agreement.texts.all()}
@@ -109,7 +109,7 @@ def agreement_akn(request, slug: str):
     return response
 
 
-@require_GET
+@require_safe
 def agreement_cite(request, slug: str, fmt: str):
     agreement = _agreement(request, slug)
     facts = citation_facts(
@@ -130,7 +130,7 @@ def agreement_cite(request, slug: str, fmt: str):
     )
 
 
-@require_GET
+@require_safe
 def compare(request, slug: str):
     """Two language versions side by side, aligned article by article."""
     agreement = _agreement(request, slug)

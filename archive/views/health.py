@@ -2,11 +2,11 @@ from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers and every migration is applied; 503 otherwise."""
     checks = {}

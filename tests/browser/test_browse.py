@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.conftest import SCREENSHOTS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -45,9 +47,15 @@ def test_pair_page_lists_agreements_in_date_order(page, screenshot):
 def test_mobile_layout_has_no_horizontal_scroll(browser, live_server):
     context = browser.new_context(viewport={"width": 375, "height": 800}, base_url=live_server.url)
     page = context.new_page()
-    page.goto("/agreements/")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 380
+    for url in ("/agreements/", "/countries/", "/topics/", "/agreements/az-kz-2024-06-07-military-intelligence/"):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 380, url
+    page.goto("/topics/")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "topics-phone.png"), full_page=False)
+    page.goto("/countries/")
+    page.screenshot(path=str(SCREENSHOTS / "countries-phone.png"), full_page=False)
     context.close()
 
 

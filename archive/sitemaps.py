@@ -1,0 +1,45 @@
+"""sitemap.xml: every published agreement, country and topic page (drafts never appear)."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from archive.models import Agreement, Country, Topic
+
+
+class AgreementSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return Agreement.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class CountrySitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        public = Agreement.objects.public()
+        return Country.objects.filter(parties__agreement__in=public).distinct().order_by("code")
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Topic.objects.order_by("slug")
+
+
+class IndexSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "agreement_list", "country_index", "topic_index"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"pages": IndexSitemap, "agreements": AgreementSitemap, "countries": CountrySitemap, "topics": TopicSitemap}

@@ -26,6 +26,14 @@ def seed(db):
     """The seed corpus as stored: a dict of the agreements the tests talk about."""
     from archive.models import Agreement
 
+    if not Agreement.objects.filter(published_at__isnull=False).exists():
+        pytest.fail(
+            "the seed corpus is gone: a live-server (transactional) test flushed the database before this "
+            "test ran. Browser tests must run last (pytest_collection_modifyitems below orders them so); "
+            "an ordering plugin (pytest-randomly) must keep that order: run it with -m 'not browser'.",
+            pytrace=False,
+        )
+
     def one(**filters):
         return Agreement.objects.get(**filters)
 
@@ -40,6 +48,7 @@ def seed(db):
     }
 
 
+@pytest.hookimpl(trylast=True)  # after any plugin that reorders (pytest-randomly shuffles first)
 def pytest_collection_modifyitems(config, items):
     # Browser tests use the live server, which makes pytest-django flush the database
     # after each of them; run them last so the session's seed corpus serves the rest.

@@ -17,7 +17,7 @@ from psycopg import sql
 from archive.ops.backup import read_manifest
 from archive.ops.pg import Target
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # not in make test-fast
 
 # table -> what the comparison reads (ordered, so equal tables give equal digests)
 COMPARED = {

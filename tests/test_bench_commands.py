@@ -13,7 +13,7 @@ from django.db import connection
 from archive.models import Agreement, Article, Text
 from archive.models.search import reindex_agreements
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # not in make test-fast
 
 SYNTH = "synth-"
 

@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from archive.ops.pg import Target
+
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
 
 ROOT = Path(settings.BASE_DIR)
 

@@ -20,6 +20,9 @@ from django.conf import settings
 from archive.ops.backup import list_tables, sha256_file, table_stats
 from archive.ops.pg import Target
 
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
+
 ROOT = Path(settings.BASE_DIR)
 CORPUS = ROOT / "fixtures" / "corpus"
 NOTE, INTELLIGENCE, TREATY, COMMUNICATIONS = sorted(CORPUS.iterdir())  # 000 … 003

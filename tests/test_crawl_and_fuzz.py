@@ -12,6 +12,8 @@ from archive.ingest.extract import ExtractionError
 from archive.ingest.pipeline import parse_bytes, parse_text
 from archive.search.query import compile_query, parse_query
 
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
 HOSTILE_VALUES = [
     "",
     "0",

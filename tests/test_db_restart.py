@@ -19,6 +19,8 @@ from django.conf import settings
 from archive.ops.load import Gunicorn, LoadTest, check_loopback
 from archive.ops.pg import OpsError, restart_embedded, start_embedded, stop_embedded
 
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
 pytest.importorskip("gunicorn", reason="gunicorn is not installed: this test serves the app with it")
 
 ROOT = Path(settings.BASE_DIR)

@@ -132,6 +132,7 @@ def _settings_value(name: str, env: dict[str, str]) -> subprocess.CompletedProce
     )
 
 
+@pytest.mark.slow  # starts a Python process
 def test_without_a_key_each_installation_makes_and_keeps_its_own(tmp_path):
     first = _settings_value("SECRET_KEY", {"ARCHIVE_VAR_DIR": str(tmp_path)})
     second = _settings_value("SECRET_KEY", {"ARCHIVE_VAR_DIR": str(tmp_path)})
@@ -146,6 +147,7 @@ def test_without_a_key_each_installation_makes_and_keeps_its_own(tmp_path):
     assert debug.stdout.strip() == key
 
 
+@pytest.mark.slow  # starts a Python process
 def test_production_without_a_key_refuses_to_start(tmp_path):
     result = _settings_value("SECRET_KEY", {"ARCHIVE_VAR_DIR": str(tmp_path), "PRODUCTION": "true"})
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
@@ -160,6 +162,7 @@ def test_no_configuration_holds_a_published_key():
     assert "${SECRET_KEY:?" in compose
 
 
+@pytest.mark.slow  # starts a Python process
 def test_default_hosts_do_not_include_testserver(tmp_path):
     result = _settings_value("ALLOWED_HOSTS", {"ARCHIVE_VAR_DIR": str(tmp_path)})
     assert "testserver" not in result.stdout and "127.0.0.1" in result.stdout

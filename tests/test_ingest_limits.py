@@ -26,6 +26,8 @@ from archive.ingest.extract import ExtractionError, extract_text
 from archive.ingest.pipeline import parse_bytes
 from archive.models import SourceDocument, Text
 
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
 CORPUS = Path(settings.BASE_DIR) / "fixtures" / "corpus"
 SEEDS = sorted(CORPUS.iterdir())
 CONTENT_TYPES = (

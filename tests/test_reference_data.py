@@ -17,6 +17,8 @@ from django.conf import settings
 from archive.language.countries import all_country_codes
 from archive.ops.pg import Target
 
+pytestmark = pytest.mark.slow  # not in make test-fast (processes, restarts, budgets, crawls)
+
 ROOT = Path(settings.BASE_DIR)
 SEED = ROOT / "fixtures" / "corpus" / "001_814850e4c9e980b5.txt"  # the Kazakh–Azerbaijani intelligence agreement
 TOPICS = len(json.loads((ROOT / "fixtures" / "topics.json").read_text(encoding="utf-8")))

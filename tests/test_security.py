@@ -35,6 +35,7 @@ def test_anonymous_cannot_write_anywhere(client, seed):
     assert client.get("/admin/archive/agreement/add/").status_code == 302
 
 
+@pytest.mark.slow  # waits out the lockout
 def test_login_is_throttled(client, django_user_model):
     django_user_model.objects.create_user("erin", password="right-password-1", is_staff=True)
     for _ in range(5):
@@ -103,6 +104,7 @@ def test_changes_are_recorded_with_who_and_what(editor, seed):
     assert Agreement.objects.get(pk=agreement.pk).title_en != "Edited English title"
 
 
+@pytest.mark.slow  # starts a Python process
 def test_check_deploy_is_clean_in_production_settings():
     import secrets
 

@@ -59,7 +59,7 @@ def _after() -> re.Pattern[str]:
 def _participle() -> re.Pattern[str]:
     """A past participle ending a clause before the title ("… ұсынған, …", "… келісілген
     Қазақстан …"): the title starts after it (head-last languages)."""
-    ends = sorted({e for p in profiles().values() for e in p.words("participle_endings")}, key=len, reverse=True)
+    ends = sorted({e for p in profiles().values() for e in p.words("participle_endings")}, key=lambda w: (-len(w), w))
     alts = "|".join(re.escape(e) for e in ends)
     return re.compile(rf"[^\W\d_]+(?:{alts}),?\s+(?=[^\W\d_a-zа-яёәғқңөұүһі\u0561-\u0587])")
 
@@ -67,7 +67,7 @@ def _participle() -> re.Pattern[str]:
 @functools.cache
 def _skip() -> re.Pattern[str]:
     return re.compile(
-        r"\s*(?:" + "|".join(re.escape(w) for w in sorted(_naming("skip_before"), key=len, reverse=True)) + r")\s+"
+        r"\s*(?:" + "|".join(re.escape(w) for w in sorted(_naming("skip_before"), key=lambda w: (-len(w), w))) + r")\s+"
     )
 
 
@@ -79,7 +79,7 @@ def signing_words() -> re.Pattern[str]:
 @functools.cache
 def _closers() -> re.Pattern[str]:
     words = [w for p in profiles().values() for w in p.words("title_closers")]
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")$", re.I)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")$", re.I)
 
 
 @functools.cache

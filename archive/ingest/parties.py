@@ -71,7 +71,7 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @functools.cache
 def _conjunction() -> re.Pattern[str]:
-    words = sorted({w for p in profiles().values() for w in p.words("and")}, key=len, reverse=True)
+    words = sorted({w for p in profiles().values() for w in p.words("and")}, key=lambda w: (-len(w), w))
     alts = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?:,\s*|\s)(?:{alts}|ilə|ile|hamda|жана)\s|,\s*", re.I)
 
@@ -444,8 +444,8 @@ def parties_from_preamble(paragraph: str, language: str | None) -> PartyInfo:
 @functools.cache
 def _signature_lead() -> re.Pattern[str]:
     before, after = _framed("signature_lead")
-    b = "|".join(re.escape(x) for x in sorted(set(before), key=len, reverse=True))
-    a = "|".join(re.escape(x) for x in sorted(set(after), key=len, reverse=True))
+    b = "|".join(re.escape(x) for x in sorted(set(before), key=lambda w: (-len(w), w)))
+    a = "|".join(re.escape(x) for x in sorted(set(after), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?:^|\s{{2,}}|\*)(?:{b})\s|(?:{a}):?(?:$|\s{{2,}})", re.I | re.M)
 
 
@@ -456,7 +456,7 @@ def _signature_lead_inline() -> re.Pattern[str]:
     "for" is prose)."""
     before, _ = _framed("signature_lead")
     leads = {x[:1].upper() + x[1:] for x in before if x[:1].isalpha()}
-    leads = sorted(leads | {x.upper() for x in leads}, key=len, reverse=True)
+    leads = sorted(leads | {x.upper() for x in leads}, key=lambda w: (-len(w), w))
     return re.compile(rf"(?<=[^\W\d_])\s+(?:{'|'.join(re.escape(x) for x in leads)})\s(?=[^\W\d_])")
 
 

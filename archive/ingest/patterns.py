@@ -40,12 +40,12 @@ def _ordinal_table() -> dict[str, str]:
 
 
 _ORDINAL_NUMBERS = _ordinal_table()
-_ORDINALS = "|".join(sorted((re.escape(w) for w in _ORDINAL_NUMBERS), key=len, reverse=True)) or "(?!x)x"
+_ORDINALS = "|".join(sorted((re.escape(w) for w in _ORDINAL_NUMBERS), key=lambda w: (-len(w), w))) or "(?!x)x"
 
 
 def _article_regexes() -> list[re.Pattern[str]]:
     out = []
-    templates = sorted({t for prof in profiles().values() for t in prof.words("article")}, key=len, reverse=True)
+    templates = sorted({t for prof in profiles().values() for t in prof.words("article")}, key=lambda w: (-len(w), w))
     for template in templates:
         out.append(caseless("^" + _template_regex(template)))
     return out
@@ -86,7 +86,7 @@ _REGISTRY = data_file("registry_labels.json")
 REGISTRY_LABEL_FIELD: dict[str, str] = {
     label.lower(): name for name, labels in _REGISTRY.items() if not name.startswith("_") for label in labels
 }
-REGISTRY_LABELS = "|".join(sorted((re.escape(x) for x in REGISTRY_LABEL_FIELD), key=len, reverse=True))
+REGISTRY_LABELS = "|".join(sorted((re.escape(x) for x in REGISTRY_LABEL_FIELD), key=lambda w: (-len(w), w)))
 REGISTRY_FIELD = caseless(rf"^(?P<label>{REGISTRY_LABELS})\s*:\s*(?P<value>.*)$")
 REGISTRY_LABEL_LINE = caseless(rf"^(?P<label>{REGISTRY_LABELS})\s*:?\s*$")
 
@@ -152,7 +152,7 @@ def _kind_patterns() -> dict[str, re.Pattern[str]]:
         compound = bool(prof.raw.get("compound_kinds"))
         for kind, entries in prof.kinds().items():
             by_kind.setdefault(kind, []).extend(_kind_regex(e, compound) for e in entries)
-    return {k: caseless("|".join(sorted(set(v), key=len, reverse=True))) for k, v in by_kind.items()}
+    return {k: caseless("|".join(sorted(set(v), key=lambda w: (-len(w), w)))) for k, v in by_kind.items()}
 
 
 KIND_PATTERNS = _kind_patterns()

@@ -209,7 +209,7 @@ _FORM_RE: re.Pattern[str] | None = None
 def _form_re() -> re.Pattern[str]:
     global _FORM_RE
     if _FORM_RE is None:
-        alts = sorted(_forms(), key=len, reverse=True)
+        alts = sorted(_forms(), key=lambda w: (-len(w), w))
         _FORM_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.I)
     return _FORM_RE
 
@@ -252,7 +252,7 @@ _GENERIC = [
 def _lead_place() -> re.Pattern[str]:
     """ "… at Paris", "… te 's-Gravenhage", "… à Bruxelles", "… zu Bonn", "… en Madrid": a
     capitalised name after a profile's place word (used on testimonium sentences)."""
-    leads = sorted({w for p in profiles().values() for w in p.words("place_lead")}, key=len, reverse=True)
+    leads = sorted({w for p in profiles().values() for w in p.words("place_lead")}, key=lambda w: (-len(w), w))
     alts = "|".join(re.escape(w) for w in leads)
     cap = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*"
     name = rf"(?:'s-|’s-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*(?:[ -](?:(?:de|del|am|an|der|sur|upon)[ -])?{cap})*"

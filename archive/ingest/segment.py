@@ -171,8 +171,8 @@ def _signature() -> re.Pattern[str]:
         b, a = prof.framed("signature_lead")
         before |= {x for p in b for x in _case_variants(p)}
         after |= {x for p in a for x in _case_variants(p)}
-    lead = "|".join(re.escape(x) for x in sorted(before, key=len, reverse=True))
-    tail = "|".join(re.escape(x) for x in sorted(after, key=len, reverse=True))
+    lead = "|".join(re.escape(x) for x in sorted(before, key=lambda w: (-len(w), w)))
+    tail = "|".join(re.escape(x) for x in sorted(after, key=lambda w: (-len(w), w)))
     return re.compile(
         rf"^(?:{lead})\s|(?:{tail}):?$|Премьер-[Мм]инистр|Президент|Prime\s+Minister|President|"
         r"Վարչապետ|Նախագահ|^\(?подпись\)?$|^\(?signature\)?$|^М\.\s?П\.|կողմից$",

@@ -57,14 +57,14 @@ def month_forms() -> dict[str, int]:
 @functools.cache
 def month_alternation() -> str:
     """A regex alternation of every form, longest first (for date patterns)."""
-    return "|".join(sorted((re.escape(f) for f in month_forms()), key=len, reverse=True))
+    return "|".join(sorted((re.escape(f) for f in month_forms()), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
 def _by_prefix() -> dict[str, list[str]]:
     """First three letters -> the forms that start with them, longest first."""
     out: dict[str, list[str]] = {}
-    for form in sorted(month_forms(), key=len, reverse=True):
+    for form in sorted(month_forms(), key=lambda w: (-len(w), w)):
         out.setdefault(form[:3], []).append(form)
     return out
 

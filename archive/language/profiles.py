@@ -145,7 +145,7 @@ def phrase_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pat
     if worded:
         keys = sorted({p.lower() if flags & re.IGNORECASE else p for p in worded})
         parts.append(rf"(?<![\w-])(?:{trie_regex(keys)})(?!\w)")
-    parts.extend(f"(?:{_phrase_regex(p)})" for p in sorted(other, key=len, reverse=True))
+    parts.extend(f"(?:{_phrase_regex(p)})" for p in sorted(other, key=lambda w: (-len(w), w)))
     if flags & re.IGNORECASE:
         from archive.language.caseless import caseless
 

@@ -52,7 +52,7 @@ def _scan_pattern(wanted: set[str]) -> re.Pattern[str] | None:
             parts.add(r"(?<!\w)" + re.escape(lex[: max(3, len(lex) - 2)]))
     if not parts:
         return None
-    return re.compile("|".join(sorted(parts, key=len, reverse=True)))
+    return re.compile("|".join(sorted(parts, key=lambda w: (-len(w), w))))
 
 
 def highlight_spans(

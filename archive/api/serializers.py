@@ -168,7 +168,7 @@ class CountrySerializer(serializers.ModelSerializer):
 
 
 class TopicSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # null: a top concept
     agreements = serializers.IntegerField(source="agreement_count", read_only=True)
 
     class Meta:

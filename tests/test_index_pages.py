@@ -54,3 +54,14 @@ def test_an_agreement_page_carries_canonical_and_sharing_metadata(client, seed):
     assert '<meta property="og:type" content="article">' in page
     assert f'<meta property="og:title" content="{agreement.title[:60]}' in page
     assert 'media="print"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("kk", "2024 жылғы 7 маусым"), ("ru", "7 июня 2024"), ("en", "7 June 2024"), ("hy", "7 հունիսի 2024")],
+)
+def test_dates_are_written_as_the_interface_language_writes_them(client, seed, language, written):
+    agreement = seed["intelligence_2024"]
+    page = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'<time datetime="2024-06-07">{written}' in page
+    assert "Маусым" not in page  # not Django's capitalised stand-alone month

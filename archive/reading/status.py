@@ -92,7 +92,7 @@ _MONTHS = (
 
 # Babel patterns for a date inside a sentence; ends with the month or year, never with an
 # abbreviation's dot (a sentence's own full stop follows).
-_DATE_PATTERNS = {"kk": "y 'ж'. d MMMM"}
+_DATE_PATTERNS = {"kk": "y 'жылғы' d MMMM"}  # "2024 жылғы 7 маусым", as Kazakh documents write it
 
 # (title, signed date, entry-into-force date) of an agreement that supersedes this one.
 Superseding = tuple[str, "dt.date | None", "dt.date | None"]

@@ -118,3 +118,14 @@ def status_label(status) -> str:
     if status.label == LABELS.get(status.code) and status.code in Status.values:
         return str(Status(status.code).label)
     return status.label
+
+
+@register.filter
+def local_date(day) -> str:
+    """A date as the interface language writes it (Babel/CLDR): "7 June 2024", "7 июня 2024 г.",
+    "2024 жылғы 7 маусым", "7 հունիսի 2024 թ." — not Django's capitalised stand-alone months."""
+    if not day:
+        return ""
+    from archive.reading.status import format_date
+
+    return format_date(day, _ui_language())

@@ -65,3 +65,27 @@ def test_dates_are_written_as_the_interface_language_writes_them(client, seed, l
     page = client.get(agreement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f'<time datetime="2024-06-07">{written}' in page
     assert "Маусым" not in page  # not Django's capitalised stand-alone month
+
+
+def test_every_reading_page_has_breadcrumbs_back_to_its_index(client, seed):
+    agreement = seed["intelligence_2024"]
+    topic = agreement.topics.filter(parent__isnull=False).select_related("parent").first()
+    pages = {
+        agreement.get_absolute_url(): ['href="/agreements/"', 'href="/countries/AZ-KZ/"'],
+        "/countries/KZ/": ['href="/countries/"'],
+        "/countries/AZ-KZ/": ['href="/countries/"', 'href="/countries/AZ/"', 'href="/countries/KZ/"'],
+        topic.get_absolute_url(): ['href="/topics/"', f'href="{topic.parent.get_absolute_url()}"'],
+    }
+    for url, links in pages.items():
+        page = client.get(url).content.decode()
+        crumbs = page.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        assert 'href="/"' in crumbs, url
+        for link in links:
+            assert link in crumbs, (url, link)
+
+
+def test_the_citation_offers_a_copy_button_without_inline_script(client, seed):
+    page = client.get(seed["intelligence_2024"].get_absolute_url()).content.decode()
+    assert 'id="cite-plain" data-copy="Copy citation"' in page
+    assert '<script src="/static/js/copy.js" defer></script>' in page
+    assert "<script>" not in page  # the strict CSP allows no inline script

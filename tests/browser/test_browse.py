@@ -95,3 +95,17 @@ def test_no_csp_violations_in_chromium(page):
     assert page.locator("#swagger-ui .opblock").count() >= 7  # the API docs really rendered
     response = page.goto("/api/agreements/")
     assert response.headers["content-type"].startswith("application/json")
+
+
+def test_the_copy_citation_button_copies_the_citation(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    page.goto("/agreements/az-kz-2024-06-07-military-intelligence/")
+    button = page.locator("button.copy-button")
+    button.click()
+    page.wait_for_function("document.querySelector('button.copy-button').textContent === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#cite-plain").inner_text().strip()
+    assert "Bilateral Agreements Archive" in copied
+    context.close()

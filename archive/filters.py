@@ -1,5 +1,6 @@
 """One FilterSet for agreements, shared by the HTML list and the JSON API."""
 
+import functools
 import re
 
 import django_filters as df
@@ -54,7 +55,7 @@ class AgreementFilter(df.FilterSet):
     )
     kind = df.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
     status = df.ChoiceFilter(choices=Status.choices, label=_("Status"))
-    language = df.CharFilter(method="filter_language", label=_("Language"), max_length=8)
+    language = df.CharFilter(method="filter_language", label=_("Language"), max_length=40)  # a code or a name
     signed_from = df.DateFilter(field_name="signed_date", lookup_expr="gte", label=_("Signed from"))
     signed_to = df.DateFilter(field_name="signed_date", lookup_expr="lte", label=_("Signed to"))
     ordering = df.ChoiceFilter(choices=ORDERINGS, method="filter_ordering", label=_("Sort by"), empty_label=None)
@@ -62,6 +63,14 @@ class AgreementFilter(df.FilterSet):
     class Meta:
         model = Agreement
         fields = ["q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # with words to search and no order asked for, the results come by relevance: the sort
+        # box must say so rather than show its first choice ("Newest first")
+        if data is not None and (data.get("q") or "").strip() and not data.get("ordering"):
+            data = data.copy()
+            data["ordering"] = "relevance"
+        super().__init__(data, *args, **kwargs)
 
     @property
     def compiled_query(self):
@@ -98,7 +107,32 @@ class AgreementFilter(df.FilterSet):
         return queryset.with_topic(value)
 
     def filter_language(self, queryset, name, value):
-        value = value.strip().lower()
-        if not value:
-            return queryset
-        return queryset.filter(Exists(Text.objects.filter(agreement=OuterRef("pk"), language=value)))
+        code = language_code(value)
+        if not code:
+            return queryset if not value.strip() else queryset.none()
+        return queryset.filter(Exists(Text.objects.filter(agreement=OuterRef("pk"), language=code)))
+
+
+def language_code(value: str) -> str:
+    """A language code from a code or a language's name in any interface language (CLDR):
+    "kk", "Kazakh", "казахский", "қазақ тілі" → "kk"; "" when it names no language."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if len(value) <= 3 and value.isalpha():
+        return value.lower()
+    return _language_names().get(value.casefold(), "")
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+    from django.conf import settings
+
+    names: dict[str, str] = {}
+    for ui, _label in settings.LANGUAGES:
+        locale = Locale.parse(ui.replace("-", "_"))
+        for code, name in locale.languages.items():
+            if "_" not in code:
+                names.setdefault(name.casefold(), code)
+    return names

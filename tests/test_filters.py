@@ -61,3 +61,20 @@ def test_html_list_keeps_filters_in_the_url(client, seed):
     assert seed["treaty_2005"].get_absolute_url() in html
     assert seed["intelligence_2024"].get_absolute_url() not in html
     assert 'value="AZ-KZ"' in html
+
+
+@pytest.mark.parametrize("value", ["kk", "Kazakh", "kazakh", "казахский", "қазақ тілі"])
+def test_language_filter_takes_a_code_or_a_name_in_any_interface_language(client, seed, value):
+    rows = client.get("/api/agreements/", {"language": value, "page_size": 100}).json()["results"]
+    slugs = {r["slug"] for r in rows}
+    assert seed["intelligence_2024"].slug in slugs
+    assert seed["am_kz_intelligence"].slug not in slugs or value == "kk"
+
+
+def test_with_words_and_no_order_asked_the_sort_box_says_relevance(client, seed):
+    page = client.get("/search/", {"q": "барлау"}).content.decode()
+    assert '<option value="relevance" selected>' in page
+    page = client.get("/agreements/").content.decode()
+    assert '<option value="relevance" selected>' not in page  # no words: the newest first
+    page = client.get("/search/", {"q": "барлау", "ordering": "signed_date"}).content.decode()
+    assert '<option value="signed_date" selected>' in page

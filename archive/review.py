@@ -21,11 +21,12 @@ from itertools import pairwise
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from archive.ingest.evidence import CONFIDENT
+from archive.language.countries import find_countries
 from archive.models import (
     Agreement,
     Country,
@@ -107,9 +108,11 @@ class QueueItem:
 def queue(limit: int = 500) -> list[QueueItem]:
     """Drafts and sources needing review, oldest first, each with its reasons in words."""
     items: dict[Any, QueueItem] = {}
+    sources = Prefetch("sources", queryset=SourceDocument.objects.defer("text").order_by("uploaded_at"))
     drafts = (
         Agreement.objects.filter(published_at__isnull=True)
         .filter(sources__isnull=False)  # not a stub: the draft of a stored document
+        .prefetch_related(sources)
         .distinct()
         .order_by("created_at")[:limit]
     )
@@ -119,7 +122,7 @@ def queue(limit: int = 500) -> list[QueueItem]:
     with_draft_texts = (
         Agreement.objects.filter(published_at__isnull=False)
         .filter(Exists(Text.objects.filter(agreement=OuterRef("pk"), published_at__isnull=True)))
-        .prefetch_related("texts")
+        .prefetch_related("texts", sources)
         .distinct()
         .order_by("updated_at")[:limit]
     )
@@ -142,7 +145,7 @@ def queue(limit: int = 500) -> list[QueueItem]:
         items[key] = item
     for item in items.values():
         if item.agreement is not None and not item.sources:
-            item.sources = list(item.agreement.sources.defer("text").order_by("uploaded_at"))
+            item.sources = list(item.agreement.sources.all())  # prefetched above
         for source in item.sources:
             low = _low_confidence((source.report or {}).get("agreement") or {})
             # the store's own reasons already name uncertain facts ("uncertain parties (0.60 …)")
@@ -260,15 +263,9 @@ def country_code(value: str) -> str | None:
     head = value.split("—")[0].split(" - ")[0].strip()
     if len(head) == 2 and Country.objects.filter(code=head.upper()).exists():
         return head.upper()
-    match = (
-        Country.objects.filter(name__iexact=value).first() or Country.objects.filter(variants__contains=[value]).first()
-    )
-    if match is None:
-        for country in Country.objects.only("code", "names"):
-            if value.lower() in (n.lower() for n in country.names.values()):
-                return country.code
-        return None
-    return match.code
+    # the parser's own name index: CLDR names in every language, variants, inflected forms
+    found = list(dict.fromkeys(find_countries(value)))
+    return found[0] if len(found) == 1 and Country.objects.filter(code=found[0]).exists() else None
 
 
 @transaction.atomic

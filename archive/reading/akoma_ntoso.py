@@ -64,7 +64,6 @@ ISO639_2 = {
 }
 
 # Characters XML 1.0 forbids (C0 controls other than tab, newline, carriage return; lone surrogates; U+FFFE/F).
-_XML_INVALID = XML_INVALID  # one rule for every XML the archive writes (archive.formats)
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class AknDocument:
 
 
 def _clean(text: str) -> str:
-    return _XML_INVALID.sub("", unicodedata.normalize("NFC", text or ""))
+    return XML_INVALID.sub("", unicodedata.normalize("NFC", text or ""))  # one rule for all XML (archive.formats)
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from archive.formats import XML_INVALID, xml_escaped
+from archive.formats import xml_escaped
 
 __all__ = [
     "GraphEdge",
@@ -118,7 +118,6 @@ SHADES = ("#deebf7", "#c6dbef", "#9ecae1", "#2f6fb0", "#08457e")
 _WHITE_TEXT_FROM = 3
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_XML_INVALID = XML_INVALID  # one rule for every XML the archive writes (archive.formats)
 
 
 # --- text helpers ---------------------------------------------------------------------------------

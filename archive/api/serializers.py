@@ -47,7 +47,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["number", "heading", "body", "anchor"]
+        fields = ["number", "label", "heading", "chapter", "body", "anchor"]
 
 
 class TextSerializer(serializers.ModelSerializer):

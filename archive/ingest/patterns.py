@@ -123,6 +123,34 @@ def article_heading(line: str) -> tuple[str, str | None] | None:
     return num, rest
 
 
+def article_label(line: str) -> str | None:
+    """The article heading as the text writes it: "Article 5", "5-бап", "Статья 5", "Հոդված 5"."""
+    m = _match_article(line)
+    return line[: m.end()].strip().rstrip(".:") if m else None
+
+
+def _section_regexes() -> list[re.Pattern[str]]:
+    # "Глава" -> "Глава {n}"; "{n}-тарау" and "Գլուխ {n}" as written
+    templates = {t if "{n}" in t else f"{t} {{n}}" for prof in profiles().values() for t in prof.words("sections")}
+    return [caseless("^" + _template_regex(t)) for t in sorted(templates, key=lambda w: (-len(w), w))]
+
+
+_SECTION_RES = _section_regexes()
+
+
+def section_heading(line: str) -> bool:
+    """A chapter, section or part heading ("ГЛАВА I. ОБЩИЕ ПОЛОЖЕНИЯ", "2-тарау", "Chapter 3",
+    "Բաժին 2"): short, and what follows the number is a title, not a sentence."""
+    if not line or len(line) > 160 or line[-1] in ";,":
+        return False
+    for rx in _SECTION_RES:
+        m = rx.match(line)
+        if m:
+            rest = line[m.end() :].strip().lstrip(".:-–—)։ ").strip()
+            return not rest or not rest[0].islower()
+    return False
+
+
 def is_bare_heading(line: str) -> bool:
     h = article_heading(line)
     return h is not None and h[1] is None

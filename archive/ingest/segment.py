@@ -24,7 +24,9 @@ from archive.ingest.patterns import (
     REGISTRY_FIELD,
     TERMINAL,
     article_heading,
+    article_label,
     kind_matches,
+    section_heading,
     title_connectors,
 )
 from archive.ingest.titles import recase_all_caps
@@ -323,6 +325,7 @@ class _Heading:
     key: tuple[int, int, int]
     heading: str | None
     body: str | None = None  # text after the number that is the article's first sentence
+    label: str | None = None  # the heading as written: "Article 5", "5-бап"
 
 
 def _headings(paras: list[str], start: int) -> list[_Heading]:
@@ -338,7 +341,7 @@ def _headings(paras: list[str], start: int) -> list[_Heading]:
         body = None
         if heading and (len(heading) > 150 or (heading[-1] in TERMINAL and len(heading.split()) > 6)):
             body, heading = heading, None  # the body follows the number on the same line
-        out.append(_Heading(i, num, key, heading, body))
+        out.append(_Heading(i, num, key, heading, body, article_label(paras[i])))
     return out
 
 
@@ -640,6 +643,7 @@ def _segment_version(
 
     # articles: every run of the version (annexes and protocols included)
     main_cut = False
+    chapter = _peel_chapter(seg.preamble) if heads else None
     for r, run in enumerate(runs):
         run_end = runs[r + 1][0].index if r + 1 < len(runs) else hi
         bounds = [h.index for h in run] + [run_end]
@@ -654,7 +658,11 @@ def _segment_version(
             body = paras[body_start : bounds[k + 1]]
             if h.body:
                 body = [h.body, *body]
-            seg.articles.append(ParsedArticle(number=h.number, heading=heading, text="\n".join(body)))
+            opens = chapter
+            chapter = _peel_chapter(body)  # a chapter heading before the next article is not this one's text
+            seg.articles.append(
+                ParsedArticle(number=h.number, heading=heading, text="\n".join(body), label=h.label, chapter=opens)
+            )
         if r == 0 and len(runs) > 1:
             main_cut = _cut_tail(seg, len(seg.articles) - 1, run_end, tail_only=True)
     if seg.articles and (len(runs) == 1 or not main_cut):
@@ -674,6 +682,20 @@ def _segment_version(
     if seg.title_range or heads or not seg.act:
         seg.body = paras[body_lo:hi]
         seg.body_range = (body_lo, hi)
+
+
+def _peel_chapter(paras: list[str]) -> str | None:
+    """Take a chapter heading ("ГЛАВА II" / "ПРАВА И ОБЯЗАННОСТИ", "2-тарау. Жалпы ережелер") off
+    the end of ``paras`` (in place) and return it, its lines joined by newlines."""
+    for j in range(len(paras) - 1, max(len(paras) - 4, -1), -1):
+        if section_heading(paras[j]):
+            after = paras[j + 1 :]
+            if all(len(p) <= 120 and p[-1] not in TERMINAL for p in after):
+                chapter = "\n".join(paras[j:])
+                del paras[j:]
+                return chapter
+            return None
+    return None
 
 
 def _act_articles(paras: list[str], runs: list[list[_Heading]]) -> bool:

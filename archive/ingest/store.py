@@ -415,7 +415,15 @@ def _store_text(agreement: Agreement, text_part, language: str, source, outcome,
         outcome.decisions.append(f"replaced the {language} text of {agreement.slug}")
         text.articles.all().delete()
     articles = [
-        Article(text=text, position=i, number=number, heading=a.heading or "", body=a.text)
+        Article(
+            text=text,
+            position=i,
+            number=number,
+            heading=a.heading or "",
+            label=(a.label or "")[:80],
+            chapter=a.chapter or "",
+            body=a.text,
+        )
         for i, (number, a) in enumerate(zip(_unique_numbers(text_part), text_part.articles, strict=True), start=1)
     ]
     bulk_create_with_history(articles, Article)

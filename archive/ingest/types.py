@@ -46,9 +46,17 @@ class ParsedArticle:
     number: str  # as numbered in the text: "1", "12bis", "12-1", "IV"
     heading: str | None
     text: str
+    label: str | None = None  # the heading as the text writes it: "Article 5", "5-бап", "Статья 5"
+    chapter: str | None = None  # the chapter / section heading that opens before this article
 
     def to_contract(self) -> dict[str, Any]:
-        return {"number": self.number, "heading": self.heading, "text": self.text}
+        return {
+            "number": self.number,
+            "heading": self.heading,
+            "text": self.text,
+            "label": self.label,
+            "chapter": self.chapter,
+        }
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -32,7 +33,13 @@ class AgreementQuerySet(models.QuerySet):
         ).annotate(
             # a correlated "first text" lookup per row: EXISTS would be planned as a hash of every
             # text in the archive (18 ms a page at 100,000 agreements)
-            first_text_id=models.Subquery(Text.objects.filter(agreement=OuterRef("pk")).values("pk")[:1])
+            first_text_id=models.Subquery(Text.objects.filter(agreement=OuterRef("pk")).values("pk")[:1]),
+            # the title of its published text in the interface language, for the second title line
+            title_local=models.Subquery(
+                Text.objects.filter(
+                    agreement=OuterRef("pk"), language=(get_language() or "en")[:2], published_at__isnull=False
+                ).values("title")[:1]
+            ),
         )
 
     def for_detail(self, drafts: bool = True):

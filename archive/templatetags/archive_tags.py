@@ -129,3 +129,18 @@ def local_date(day) -> str:
     from archive.reading.status import format_date
 
     return format_date(day, _ui_language())
+
+
+@register.filter
+def secondary_title(agreement) -> dict | None:
+    """The title to show under an agreement's own: its text in the interface language when
+    the archive has one (``title_local``, annotated by ``for_list``, or the texts prefetched for
+    the agreement page), else the English title; None when that is the title itself."""
+    ui = _ui_language()
+    local = getattr(agreement, "title_local", None)
+    if local is None and "texts" in getattr(agreement, "_prefetched_objects_cache", {}):
+        local = next((t.title for t in agreement.texts.all() if t.language == ui and t.title), None)
+    for title, language in ((local, ui), (agreement.title_en, "en")):
+        if title and title != agreement.title:
+            return {"title": title, "language": language}
+    return None

@@ -7,11 +7,11 @@ from django.views.decorators.http import require_safe
 from archive.filters import AgreementFilter
 from archive.models import Agreement, Predicate, SourceDocument
 from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
+from archive.reading.body import text_parts
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
 from archive.reading.svg import relation_graph_svg
 from archive.search.query import search as compile_search
-from archive.search.snippets import highlight_spans
 
 from . import visibility
 from .adapters import citation_facts, neighbourhood, relation_graph
@@ -69,8 +69,18 @@ def agreement_detail(request, slug: str):
         superseded_by=[r.subject for r in relations_in if r.predicate == Predicate.SUPERSEDES]
     )
     q = request.GET.get("q", "")[:256]
-    if q.strip():
-        _highlight(texts, compile_search(q))
+    compiled = compile_search(q) if q.strip() else None
+    lexemes = compiled.lexemes if compiled is not None and not compiled.is_empty else ()
+    quotes: dict[str, list[tuple[str, str, str]]] = {}
+    for rel in relations_out:
+        if rel.quote and rel.object_linked:
+            quotes.setdefault(rel.article_number, []).append(
+                (rel.quote, rel.object.get_absolute_url(), str(rel.object))
+            )
+    for i, text in enumerate(texts):
+        prefix = "" if i == 0 else f"{text.language}-"
+        text.parts = text_parts(text, prefix=prefix, lexemes=lexemes, quotes=quotes)
+    hits = sum(text.parts["hits"] for text in texts)
     citation = citation_facts(agreement, parties, acts, request.build_absolute_uri(agreement.get_absolute_url()))
     graph = (
         relation_graph_svg(
@@ -92,34 +102,13 @@ def agreement_detail(request, slug: str):
             "sources": list(agreement.sources.all()),
             "authorities": list(agreement.authorities.all()),
             "q": q,
+            "hits": hits,
             "status": status,
             "cite_plain": cite_plain(citation),
             "cite_bibtex": bibtex(citation),
             "graph_svg": mark_safe(graph),
         },
     )
-
-
-def _highlight(texts, compiled) -> None:
-    """Mark the query's words in the article bodies (?q= carried over from a search)."""
-    from django.utils.html import escape
-
-    from archive.search.text import clean
-
-    if compiled.is_empty:
-        return
-    for text in texts:
-        for article in text.articles.all():
-            body = clean(article.body)
-            spans = highlight_spans(body, text.language, compiled.lexemes)
-            if not spans:
-                continue
-            out, pos = [], 0
-            for start, end in spans:
-                out += [escape(body[pos:start]), "<mark>", escape(body[start:end]), "</mark>"]
-                pos = end
-            out.append(escape(body[pos:]))
-            article.highlighted = mark_safe("".join(out).replace("\n", "<br>"))
 
 
 @require_safe

@@ -33,7 +33,8 @@ vowel-initial suffix: ``ынтымақтастығы`` → ``ынтымақта�
 Kazakh native stems do not end in ғ/г/б, so this is safe, and loan words get the same
 (devoiced) stem in every form.
 
-A stem is never shorter than 2 letters and must keep a vowel; after a one-letter suffix
+A stem is never shorter than 2 letters and must keep a vowel; a two-letter stem ends in a
+consonant (``ел``, ``іс``, ``өз``; not ``ке`` out of ``кеден``) except ``су``; after a one-letter suffix
 (possessive ``-ы/-і``, accusative ``-н``) it must keep 3 letters (``екі`` "two" is not
 ``ек`` + ``і``).  Short roots (``іс``, ``ел``, ``үй``, ``су``, ``өз``) have explicit
 entries in :data:`IRREGULAR`; function words (``туралы``, ``үшін``, ``басқа``, ``мен``)
@@ -278,6 +279,9 @@ IRREGULAR: dict[str, str] = {
     "жолы": "жол",
 }
 
+#: The two-letter roots ending in a vowel that take case endings (су "water": суды; ая "sphere": аясында; ие "owner": иесі).
+OPEN_SHORT_STEMS = frozenset({"су", "ая", "ие", "ұя"})
+
 _DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 
 
@@ -309,6 +313,8 @@ def _strip_slot(word: str, table: dict[str, frozenset[str]], lengths: tuple[int,
         min_len = 3 if k == 1 else 2
         if len(rest) < min_len or not _has_vowel(rest):
             continue
+        if len(rest) == 2 and rest[-1] in VOWELS and rest not in OPEN_SHORT_STEMS:
+            continue  # кеден is not ке + ден: two-letter roots end in a consonant (ел, іс), bar су
         if suf in ("сы", "сі") and word[: n - 1] in S_STEMS:
             # кеңесі = кеңес + і (байланысы is handled by the allowed-set check above)
             continue

@@ -1,6 +1,7 @@
 """The topic thesaurus: a small multilingual two-level tree of treaty-practice concepts.
 
-Data: ``fixtures/topics.json`` — a list of ``{"slug", "parent", "labels": {en, ru, kk, hy,
+Data: the Topic rows editors maintain (once the app registers them, ``use_source``), else
+``fixtures/topics.json``, which also seeds those rows — a list of ``{"slug", "parent", "labels": {en, ru, kk, hy,
 az}, "synonyms": {en: [...], ...}}``.  Labels are the preferred terms as they appear in
 agreement titles; synonyms are other real terms (inflected set phrases included).
 
@@ -21,8 +22,10 @@ Public API
 from __future__ import annotations
 
 import json
+import os
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,10 +95,60 @@ class Match:
 _lock = threading.Lock()
 
 
+#: Where the concepts come from when no path is given: the file, or (once the Django app
+#: registers it, see ``use_source``) the Topic rows editors maintain. A source is a pair of
+#: callables: ``version()`` -> a string that changes whenever the rows do (None: use the
+#: file), ``rows()`` -> the concepts as dicts shaped like the file's items.
+_source: tuple[Callable[[], str | None], Callable[[], Iterable[dict]], int] | None = None
+_checked: tuple[float, str | None] = (0.0, None)
+#: How long a process trusts the version it read before asking again (editors' changes
+#: reach every worker within this many seconds; the saving process at once, see refresh()).
+VERSION_TTL = 5.0
+
+
+def use_source(version: Callable[[], str | None], rows: Callable[[], Iterable[dict]]) -> None:
+    """Read the thesaurus through ``rows()`` whenever ``version()`` changes (the Topic
+    table); only in this process — a forked parser worker keeps what it inherited."""
+    global _source
+    _source = (version, rows, os.getpid())
+    refresh()
+
+
+def refresh() -> None:
+    """Forget the version read last: the next lookup asks the source again."""
+    global _checked
+    _checked = (0.0, None)
+
+
+def _key(path: str | Path | None) -> str:
+    """The cache key of the concepts to use: the file's path, or ``db:<version>``."""
+    global _checked
+    if path is not None or _source is None:
+        return str(path or DEFAULT_PATH)
+    version, _rows, pid = _source
+    at, known = _checked
+    if os.getpid() != pid:
+        return f"db:{known}" if known else str(DEFAULT_PATH)
+    if time.monotonic() - at > VERSION_TTL:
+        try:
+            known = version()
+        except Exception:  # no database yet (first migrate), or it is down: the file
+            known = None
+        _checked = (time.monotonic(), known)
+    return f"db:{known}" if known else str(DEFAULT_PATH)
+
+
+def _raw(key: str) -> list[dict]:
+    if key.startswith("db:"):
+        assert _source is not None
+        return list(_source[1]())
+    with open(key, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
 @lru_cache(maxsize=8)
-def _load(path: str) -> tuple[Concept, ...]:
-    with open(path, encoding="utf-8") as fh:
-        raw = json.load(fh)
+def _load(key: str) -> tuple[Concept, ...]:
+    raw = _raw(key)
     concepts = []
     for item in raw:
         syn = item.get("synonyms") or {}
@@ -112,11 +165,11 @@ def _load(path: str) -> tuple[Concept, ...]:
 
 def load_concepts(path: str | Path | None = None) -> list[Concept]:
     """All concepts, in file order (parsed once per path and cached)."""
-    return list(_load(str(path or DEFAULT_PATH)))
+    return list(_load(_key(path)))
 
 
 def concepts_by_slug(path: str | Path | None = None) -> dict[str, Concept]:
-    return {c.slug: c for c in _load(str(path or DEFAULT_PATH))}
+    return {c.slug: c for c in _load(_key(path))}
 
 
 def get_concept(slug: str, path: str | Path | None = None) -> Concept | None:
@@ -124,7 +177,7 @@ def get_concept(slug: str, path: str | Path | None = None) -> Concept | None:
 
 
 def children(slug: str, path: str | Path | None = None) -> list[Concept]:
-    return [c for c in _load(str(path or DEFAULT_PATH)) if c.parent == slug]
+    return [c for c in _load(_key(path)) if c.parent == slug]
 
 
 # ----------------------------------------------------------------------------- index
@@ -160,7 +213,7 @@ def _index(path: str) -> _Index:
 
 
 def _idx(path: str | Path | None) -> _Index:
-    return _index(str(path or DEFAULT_PATH))
+    return _index(_key(path))
 
 
 def find_matches(

@@ -131,3 +131,19 @@ def test_phrase_inflection_from_seed_title():
 def test_words_that_look_inflected(word, expected):
     # -ңіз (your, polite) after a vowel and locative -да must not cut these stems
     assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("forms", "expected"),
+    [
+        (["кеден", "кеденнің", "кедендер", "кедендердің"], "кеден"),  # not ке + ден (кедені: кеде + ні, still)
+        (["күн", "күні", "күнінен"], "күн"),
+        (["аудан", "аудандардың", "ауданында"], "аудан"),
+        (["жөн", "жөніндегі"], "жөн"),
+        (["төмен", "төмендегілер"], "төмен"),
+        (["су", "суы", "суды"], "су"),  # a two-letter root that ends in a vowel
+        (["ел", "елі", "елдің", "елдер"], "ел"),
+    ],
+)
+def test_short_roots_are_not_cut_to_a_syllable(forms, expected):
+    assert {stem(form) for form in forms} == {expected}

@@ -279,7 +279,8 @@ IRREGULAR: dict[str, str] = {
     "жолы": "жол",
 }
 
-#: The two-letter roots ending in a vowel that take case endings (су "water": суды; ая "sphere": аясында; ие "owner": иесі).
+#: Two-letter roots ending in a vowel that take case endings (су "water": суды; ая "sphere":
+#: аясында; ие "owner": иесі).
 OPEN_SHORT_STEMS = frozenset({"су", "ая", "ие", "ұя"})
 
 _DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}

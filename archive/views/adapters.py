@@ -11,7 +11,7 @@ from archive.ingest.places import english_city
 from archive.models import Act, Agreement, Relation, Text
 from archive.reading.akoma_ntoso import AknArticle, AknDocument
 from archive.reading.citation import CitationFacts
-from archive.reading.svg import GraphEdge, GraphNode, TimelineItem
+from archive.reading.drawings import GraphEdge, GraphNode, TimelineItem
 
 
 def neighbourhood(agreement: Agreement, editor: bool = False) -> list[Relation]:

@@ -9,7 +9,7 @@ from archive.models import Agreement, Predicate, SourceDocument
 from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
-from archive.reading.svg import relation_graph_svg
+from archive.reading.drawings import relation_graph_svg
 from archive.search.query import search as compile_search
 from archive.search.snippets import highlight_spans
 

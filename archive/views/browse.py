@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
-from archive.reading.svg import pair_matrix_svg, timeline_svg
+from archive.reading.drawings import pair_matrix_svg, timeline_svg
 
 from . import visibility
 from .adapters import timeline_items

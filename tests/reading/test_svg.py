@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.reading.svg import (
+from archive.reading.drawings import (
     SHADES,
     GraphEdge,
     GraphNode,
@@ -156,7 +156,7 @@ def test_timeline_parses_and_is_accessible():
     assert root.find(f"{SVG}title").text == "Kazakhstan–Azerbaijan agreements"
     desc = root.find(f"{SVG}desc").text
     assert desc.startswith("5 agreements from 1996 to 2026.")
-    assert "signed 7 Jun 2024" in desc and "superseded 15 Feb 2006" in desc
+    assert "signed 7 June 2024" in desc and "superseded 15 February 2006" in desc
 
 
 def test_timeline_rows_links_and_order():

@@ -56,7 +56,7 @@ CODES = ("in_force", "provisional", "expired", "terminated", "superseded", "rati
 # Plain labels stay English here: the ``status_label`` template filter maps them to the
 # translated Status choices. Labels of their own ("Probably superseded") are translated.
 LABELS = {code: STATUS_LABELS[code] for code in CODES}
-LABELS["unknown"] = gettext_noop("Status unknown")
+LABELS["unknown"] = "Status unknown"  # shown as the Status choice "Unknown" (status_label)
 
 # (title, signed date, entry-into-force date) of an agreement that supersedes this one.
 Superseding = tuple[str, "dt.date | None", "dt.date | None"]
@@ -104,19 +104,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month0 = divmod(index, 12)
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last))
-
-
-def format_date(day: dt.date, language: str = "en") -> str:
-    """'7 June 2024' in English (without depending on the process locale); Babel for other languages."""
-    lang = (language or "en").replace("-", "_")
-    if lang.split("_")[0] != "en":
-        try:
-            from babel.dates import format_date as babel_format_date
-
-            return babel_format_date(day, _DATE_PATTERNS.get(lang.split("_")[0], "d MMMM y"), locale=lang)
-        except Exception:  # unknown locale: English rather than an error page
-            pass
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 class _Words(Words):

@@ -53,8 +53,7 @@ def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bo
             rel.subject.slug, _node(rel.subject, rel.subject_has_text, getattr(rel, "subject_linked", True))
         )
         nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text, getattr(rel, "object_linked", True)))
-        label = str(rel.get_predicate_display())  # the interface language, like the rest of the drawing
-        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, label))
+        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate))  # labelled by the drawing
     return nodes[agreement.slug], edges, list(nodes.values())
 
 

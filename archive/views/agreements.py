@@ -1,7 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from archive.filters import AgreementFilter
@@ -72,13 +71,7 @@ def agreement_detail(request, slug: str):
     if q.strip():
         _highlight(texts, compile_search(q))
     citation = citation_facts(agreement, parties, acts, request.build_absolute_uri(agreement.get_absolute_url()))
-    graph = (
-        relation_graph_svg(
-            *relation_graph(agreement, relations, bool(texts)), translate=gettext, language=get_language() or "en"
-        )
-        if relations
-        else ""
-    )
+    graph = relation_graph_svg(*relation_graph(agreement, relations, bool(texts))) if relations else ""
     return render(
         request,
         "archive/agreement_detail.html",
@@ -95,7 +88,7 @@ def agreement_detail(request, slug: str):
             "status": status,
             "cite_plain": cite_plain(citation),
             "cite_bibtex": bibtex(citation),
-            "graph_svg": mark_safe(graph),
+            "graph_svg": graph,
         },
     )
 

@@ -62,7 +62,9 @@ def _words(translate: Translate | None, language: str | None) -> Words:
 
 
 def _render(template: str, drawing: object) -> SafeString:
-    return render_to_string(f"svg/{template}", {"d": drawing, "frame": drawing.frame, "c": _PALETTE, "colours": STATUS_COLOURS})
+    return render_to_string(
+        f"svg/{template}", {"d": drawing, "frame": drawing.frame, "c": _PALETTE, "colours": STATUS_COLOURS}
+    )
 
 
 def timeline_svg(

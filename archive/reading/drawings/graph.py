@@ -371,12 +371,12 @@ def _arrow_label(
     x, y = best
     placed.append(box_at(x, y))
     first = y - h / 2 + 12
-    return ArrowLabel([Text(r1(x), r1(first + 15 * k), line, 12, colour, "middle") for k, line in enumerate(lines)], colour)
+    return ArrowLabel(
+        [Text(r1(x), r1(first + 15 * k), line, 12, colour, "middle") for k, line in enumerate(lines)], colour
+    )
 
 
-def _box(
-    node: GraphNode, label: str, cx: float, y: float, box_w: float, box_h: float, centre: bool, w: Words
-) -> Box:
+def _box(node: GraphNode, label: str, cx: float, y: float, box_w: float, box_h: float, centre: bool, w: Words) -> Box:
     x = cx - box_w / 2
     tooltip = node_phrase(node)
     if node.is_stub:

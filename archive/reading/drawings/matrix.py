@@ -116,7 +116,10 @@ def layout(
         + "; ".join(f"{names[a]}–{names[b]}: {count}" for (a, b), count in ordered)
         + "."
     )
-    heads = [ColumnHead(r1(grid_x0 + (j + 0.5) * CELL), grid_y0 - 10, clean(code), name) for j, (code, name) in enumerate(rows)]
+    heads = [
+        ColumnHead(r1(grid_x0 + (j + 0.5) * CELL), grid_y0 - 10, clean(code), name)
+        for j, (code, name) in enumerate(rows)
+    ]
     row_labels, cells = [], []
     for i, (code, name) in enumerate(rows):
         y = grid_y0 + i * CELL

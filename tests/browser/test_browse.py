@@ -47,7 +47,13 @@ def test_pair_page_lists_agreements_in_date_order(page, screenshot):
 def test_mobile_layout_has_no_horizontal_scroll(browser, live_server):
     context = browser.new_context(viewport={"width": 375, "height": 800}, base_url=live_server.url)
     page = context.new_page()
-    for url in ("/agreements/", "/countries/", "/topics/", "/agreements/az-kz-2024-06-07-military-intelligence/"):
+    for url in (
+        "/agreements/",
+        "/countries/",
+        "/countries/AZ-KZ/",
+        "/topics/",
+        "/agreements/az-kz-2024-06-07-military-intelligence/",
+    ):
         page.goto(url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 380, url
@@ -117,7 +123,8 @@ def test_the_copy_citation_button_copies_the_citation(browser, live_server):
 # The smallest text of the timeline shown, in CSS pixels: its font size times the drawing's scale,
 # and the height of its box as laid out; and whether any text sticks out of the drawing.
 _TIMELINE_TEXT = """() => {
-  const svgs = [...document.querySelectorAll('figure.timeline-figure svg')].filter(s => s.getBoundingClientRect().width > 0);
+  const svgs = [...document.querySelectorAll('figure.timeline-figure svg')]
+    .filter(s => s.getBoundingClientRect().width > 0);
   if (svgs.length !== 1) return {shown: svgs.length};
   const svg = svgs[0], box = svg.getBoundingClientRect(), scale = svg.getScreenCTM().a;
   const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim());

@@ -24,10 +24,11 @@ colour alone (end markers differ in shape, the legend names them; matrix cells p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from ..labels import Translate, Words
 from . import graph, matrix, timeline
@@ -76,8 +77,25 @@ def timeline_svg(
     translate: Translate | None = None,
     language: str | None = None,
 ) -> SafeString:
-    """A pair's timeline (:func:`.timeline.layout`); ``width=NARROW_WIDTH`` for a phone."""
-    return _render("timeline.svg", timeline.layout(items, _words(translate, language), width, today, title, shorten))
+    """A pair's timeline (:func:`.timeline.layout`); ``width=NARROW_WIDTH`` for a phone.
+
+    A pair may have hundreds of agreements, and the template engine takes about half a
+    millisecond a row: in the interface language (no ``translate`` given), the drawing is kept in
+    the cache for the day, under a hash of everything it is drawn from.
+    """
+    words = _words(translate, language)
+    today = today or dt.date.today()
+    if translate is not None:
+        return _render("timeline.svg", timeline.layout(items, words, width, today, title, shorten))
+    from django.core.cache import cache
+
+    inputs = repr((tuple(items), width, today, title, shorten, words.language))
+    key = "drawing:timeline:" + hashlib.sha256(inputs.encode("utf-8", "surrogatepass")).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = str(_render("timeline.svg", timeline.layout(items, words, width, today, title, shorten)))
+        cache.set(key, svg, 24 * 3600)
+    return mark_safe(svg)  # rendered by the template engine, which escaped every value
 
 
 def relation_graph_svg(

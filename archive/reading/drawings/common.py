@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.formats import xml_text
 
@@ -78,6 +79,7 @@ _ARMENIAN_WIDE = set("աթխպտփֆԱԽՊՏՓՖՄՇ")
 _ARMENIAN_NARROW = set("լյւչ")
 
 
+@lru_cache(maxsize=4096)
 def _char_width(ch: str) -> float:
     if ch == "…":
         return 1.0
@@ -96,9 +98,14 @@ def _char_width(ch: str) -> float:
     return 0.62
 
 
+@lru_cache(maxsize=8192)
+def _em_width(text: str) -> float:
+    return sum(map(_char_width, text))
+
+
 def text_width(text: str, size: float) -> float:
     """Estimated rendered width of ``text`` at font size ``size`` (errs on the wide side)."""
-    return sum(_char_width(ch) for ch in text) * size
+    return _em_width(text) * size
 
 
 def truncate(text: str, max_width: float, size: float) -> str:
@@ -119,18 +126,19 @@ def wrap(text: str, max_width: float, size: float, max_lines: int) -> list[str]:
     """Greedy word wrap into at most ``max_lines`` lines; the last one cut with '…' if needed."""
     words = text.split()
     lines: list[str] = []
-    current = ""
+    current, current_w, space = "", 0.0, text_width(" ", size)
     for i, word in enumerate(words):
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size) <= max_width:
-            current = candidate
+        word_w = text_width(word, size)
+        candidate_w = current_w + space + word_w if current else word_w
+        if candidate_w <= max_width:
+            current, current_w = (f"{current} {word}" if current else word), candidate_w
             continue
         if current:
             if len(lines) == max_lines - 1:  # the last line: the rest of the words, cut
                 lines.append(truncate(" ".join([current, *words[i:]]), max_width, size))
                 return lines
             lines.append(current)
-        current = word
+        current, current_w = word, word_w
     if current:
         lines.append(truncate(current, max_width, size))
     return lines[:max_lines]

@@ -86,3 +86,23 @@ def test_unknown_addresses_give_a_404_page(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert b"Not found" in response.content
+
+
+def test_pair_page_draws_a_wide_and_a_narrow_timeline_of_its_agreements(client, django_assert_max_num_queries, seed):
+    import re
+    import xml.etree.ElementTree as ET
+
+    from archive.models import Agreement
+    from archive.reading.drawings import NARROW_WIDTH
+
+    html = get(client, "/countries/AZ-KZ/", django_assert_max_num_queries).content.decode()
+    drawings = re.findall(r'<div class="drawing-(wide|narrow)">(<svg.*?</svg>)\s*</div>', html, re.S)
+    assert [kind for kind, _svg in drawings] == ["wide", "narrow"]
+    pair = Agreement.objects.filter(pair="AZ-KZ", published_at__isnull=False)
+    for kind, svg in drawings:
+        root = ET.fromstring(svg)
+        assert float(root.get("width")) == (NARROW_WIDTH if kind == "narrow" else 900)
+        links = {a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a")}
+        assert links == {a.get_absolute_url() for a in pair}
+    first, second = (ET.fromstring(svg).get("aria-labelledby") for _kind, svg in drawings)
+    assert first != second  # one page, no shared ids

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from archive.reading.labels import RELATION_LABELS, REVERSE_RELATION_LABELS, STATUS_LABELS
+
 
 class ParsedChoices(models.TextChoices):
     @classmethod
@@ -28,16 +30,16 @@ class Level(ParsedChoices):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    RATIFIED = "ratified", _("Ratified / approved")  # an approving or ratifying act known, entry into force not
-    SIGNED = "signed", _("Signed")  # entry into force not recorded (yet)
-    IN_FORCE = "in_force", _("In force")
-    PROVISIONAL = "provisional", _("Provisionally applied")  # set by an editor; the entry into force ends it
-    SUSPENDED = "suspended", _("Suspended")
-    EXPIRED = "expired", _("Expired")
-    TERMINATED = "terminated", _("Terminated")
-    SUPERSEDED = "superseded", _("Superseded")
-    UNKNOWN = "unknown", _("Unknown")
+    DRAFT = "draft", _(STATUS_LABELS["draft"])
+    RATIFIED = "ratified", _(STATUS_LABELS["ratified"])  # an approving or ratifying act known, entry into force not
+    SIGNED = "signed", _(STATUS_LABELS["signed"])  # entry into force not recorded (yet)
+    IN_FORCE = "in_force", _(STATUS_LABELS["in_force"])
+    PROVISIONAL = "provisional", _(STATUS_LABELS["provisional"])  # set by an editor; the entry into force ends it
+    SUSPENDED = "suspended", _(STATUS_LABELS["suspended"])
+    EXPIRED = "expired", _(STATUS_LABELS["expired"])
+    TERMINATED = "terminated", _(STATUS_LABELS["terminated"])
+    SUPERSEDED = "superseded", _(STATUS_LABELS["superseded"])
+    UNKNOWN = "unknown", _(STATUS_LABELS["unknown"])
 
 
 class ActType(ParsedChoices):
@@ -61,11 +63,11 @@ class ActAction(ParsedChoices):
 class Predicate(models.TextChoices):
     """A relation read subject → object; ``reverse_label`` reads it object → subject."""
 
-    BASED_ON = "based_on", _("based on")
-    SUPERSEDES = "supersedes", _("supersedes")
-    AMENDS = "amends", _("amends")
-    IMPLEMENTS = "implements", _("implements")
-    REFERENCES = "references", _("references")
+    BASED_ON = "based_on", _(RELATION_LABELS["based_on"])
+    SUPERSEDES = "supersedes", _(RELATION_LABELS["supersedes"])
+    AMENDS = "amends", _(RELATION_LABELS["amends"])
+    IMPLEMENTS = "implements", _(RELATION_LABELS["implements"])
+    REFERENCES = "references", _(RELATION_LABELS["references"])
 
     @property
     def reverse_label(self) -> str:
@@ -73,11 +75,11 @@ class Predicate(models.TextChoices):
 
 
 REVERSE_LABELS = {
-    Predicate.BASED_ON: _("basis for"),
-    Predicate.SUPERSEDES: _("superseded by"),
-    Predicate.AMENDS: _("amended by"),
-    Predicate.IMPLEMENTS: _("implemented by"),
-    Predicate.REFERENCES: _("referenced by"),
+    Predicate.BASED_ON: _(REVERSE_RELATION_LABELS["based_on"]),
+    Predicate.SUPERSEDES: _(REVERSE_RELATION_LABELS["supersedes"]),
+    Predicate.AMENDS: _(REVERSE_RELATION_LABELS["amends"]),
+    Predicate.IMPLEMENTS: _(REVERSE_RELATION_LABELS["implements"]),
+    Predicate.REFERENCES: _(REVERSE_RELATION_LABELS["references"]),
 }
 
 

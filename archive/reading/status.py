@@ -27,72 +27,36 @@ reason say it is suspended.
 Words follow the caller's language: ``translate`` (a ``gettext``; identity by default, so this
 module needs no Django) turns each whole English sentence template into the interface language
 before its named placeholders are filled, and ``language`` picks how dates are written. The
-templates are marked with a local ``gettext_noop`` so that ``makemessages`` finds them.
+templates are marked with ``gettext_noop`` so that ``makemessages`` finds them; the labels and the
+date formatting are :mod:`archive.reading.labels`', shared with the drawings and the model choices.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+
+from .labels import STATUS_LABELS, Translate, Words, format_date, gettext_noop
 
 __all__ = [
     "CODES",
+    "LABELS",
     "DerivedStatus",
     "StatusFacts",
+    "Translate",
     "add_months",
     "derive_status",
     "format_date",
     "gettext_noop",
 ]
 
-Translate = Callable[[str], str]
-
-
-def gettext_noop(message: str) -> str:
-    """Marks an English template for ``makemessages``; translated later by the caller's ``translate``."""
-    return message
-
-
-def _identity(message: str) -> str:
-    return message
-
-
 CODES = ("in_force", "provisional", "expired", "terminated", "superseded", "ratified", "signed", "draft", "unknown")
 
 # Plain labels stay English here: the ``status_label`` template filter maps them to the
 # translated Status choices. Labels of their own ("Probably superseded") are translated.
-LABELS = {
-    "in_force": "In force",
-    "expired": "Expired",
-    "terminated": "Terminated",
-    "superseded": "Superseded",
-    "ratified": "Ratified / approved",  # an approving or ratifying act is known, no entry into force
-    "provisional": "Provisionally applied",  # recorded by an editor, until the entry into force
-    "signed": "Signed",  # entry into force not recorded: the reason says so
-    "draft": "Draft",
-    "unknown": "Status unknown",
-}
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Babel patterns for a date inside a sentence; ends with the month or year, never with an
-# abbreviation's dot (a sentence's own full stop follows).
-_DATE_PATTERNS = {"kk": "y 'жылғы' d MMMM"}  # "2024 жылғы 7 маусым", as Kazakh documents write it
+LABELS = {code: STATUS_LABELS[code] for code in CODES}
+LABELS["unknown"] = "Status unknown"  # shown as the Status choice "Unknown" (status_label)
 
 # (title, signed date, entry-into-force date) of an agreement that supersedes this one.
 Superseding = tuple[str, "dt.date | None", "dt.date | None"]
@@ -142,32 +106,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, last))
 
 
-def format_date(day: dt.date, language: str = "en") -> str:
-    """'7 June 2024' in English (without depending on the process locale); Babel for other languages."""
-    lang = (language or "en").replace("-", "_")
-    if lang.split("_")[0] != "en":
-        try:
-            from babel.dates import format_date as babel_format_date
-
-            return babel_format_date(day, _DATE_PATTERNS.get(lang.split("_")[0], "d MMMM y"), locale=lang)
-        except Exception:  # unknown locale: English rather than an error page
-            pass
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-class _Words:
+class _Words(Words):
     """Translation and date formatting for one call of :func:`derive_status`."""
-
-    def __init__(self, translate: Translate | None, language: str) -> None:
-        self.translate = translate or _identity
-        self.language = language or "en"
-
-    def __call__(self, template: str, **values: object) -> str:
-        """A whole sentence: the template translated, then its named placeholders filled."""
-        return self.translate(template).format(**values) if values else self.translate(template)
-
-    def date(self, day: dt.date) -> str:
-        return format_date(day, self.language)
 
     def every(self, n: int) -> str:
         return self(gettext_noop("every year")) if n == 1 else self(gettext_noop("every {years} years"), years=n)

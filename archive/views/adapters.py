@@ -11,7 +11,7 @@ from archive.ingest.places import english_city
 from archive.models import Act, Agreement, Relation, Text
 from archive.reading.akoma_ntoso import AknArticle, AknDocument
 from archive.reading.citation import CitationFacts
-from archive.reading.svg import GraphEdge, GraphNode, TimelineItem
+from archive.reading.drawings import GraphEdge, GraphNode, TimelineItem
 
 
 def neighbourhood(agreement: Agreement, editor: bool = False) -> list[Relation]:
@@ -53,8 +53,7 @@ def relation_graph(agreement: Agreement, relations: list[Relation], has_text: bo
             rel.subject.slug, _node(rel.subject, rel.subject_has_text, getattr(rel, "subject_linked", True))
         )
         nodes.setdefault(rel.object.slug, _node(rel.object, rel.object_has_text, getattr(rel, "object_linked", True)))
-        label = str(rel.get_predicate_display())  # the interface language, like the rest of the drawing
-        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate, label))
+        edges.append(GraphEdge(rel.subject.slug, rel.object.slug, rel.predicate))  # labelled by the drawing
     return nodes[agreement.slug], edges, list(nodes.values())
 
 

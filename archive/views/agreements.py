@@ -1,7 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from archive.filters import AgreementFilter
@@ -10,7 +9,7 @@ from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.body import text_parts
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
-from archive.reading.svg import relation_graph_svg
+from archive.reading.drawings import relation_graph_svg
 from archive.search.query import search as compile_search
 
 from . import visibility
@@ -82,13 +81,7 @@ def agreement_detail(request, slug: str):
         text.parts = text_parts(text, prefix=prefix, lexemes=lexemes, quotes=quotes)
     hits = sum(text.parts["hits"] for text in texts)
     citation = citation_facts(agreement, parties, acts, request.build_absolute_uri(agreement.get_absolute_url()))
-    graph = (
-        relation_graph_svg(
-            *relation_graph(agreement, relations, bool(texts)), translate=gettext, language=get_language() or "en"
-        )
-        if relations
-        else ""
-    )
+    graph = relation_graph_svg(*relation_graph(agreement, relations, bool(texts))) if relations else ""
     return render(
         request,
         "archive/agreement_detail.html",
@@ -106,7 +99,7 @@ def agreement_detail(request, slug: str):
             "status": status,
             "cite_plain": cite_plain(citation),
             "cite_bibtex": bibtex(citation),
-            "graph_svg": mark_safe(graph),
+            "graph_svg": graph,
         },
     )
 

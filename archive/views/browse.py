@@ -3,12 +3,11 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from archive.models import Agreement, Article, Country, Party, Predicate, Relation, Text, Topic
-from archive.reading.svg import pair_matrix_svg, timeline_svg
+from archive.reading.drawings import NARROW_WIDTH, pair_matrix_svg, timeline_svg
 
 from . import visibility
 from .adapters import timeline_items
@@ -44,8 +43,6 @@ def home(request):
             [(code, names.get(code, code)) for code in codes],
             {tuple(row["pair"].split("-")): row["n"] for row in pairs},
             lambda a, b: reverse("pair_detail", args=[a, b]),
-            translate=gettext,
-            language=get_language() or "en",
         )
         if pairs
         else ""
@@ -56,7 +53,7 @@ def home(request):
         {
             "figures": figures,
             "pairs": pairs,
-            "matrix_svg": mark_safe(matrix),
+            "matrix_svg": matrix,
             "latest": list(latest),
         },
     )
@@ -107,12 +104,10 @@ def pair_detail(request, first: str, second: str):
         )
     }
     names = " – ".join(countries[c].name for c in codes)
-    timeline = timeline_svg(
-        timeline_items(agreements, supersessions),
-        title=gettext("Agreements %(countries)s: timeline") % {"countries": names},
-        translate=gettext,
-        language=get_language() or "en",
-    )
+    items = timeline_items(agreements, supersessions)
+    title = gettext("Agreements %(countries)s: timeline") % {"countries": names}
+    # two layouts, one shown by the stylesheet: wide for a desktop, narrow (legible) for a phone
+    timelines = [timeline_svg(items, title=title), timeline_svg(items, width=NARROW_WIDTH, title=title)]
     return render(
         request,
         "archive/pair_detail.html",
@@ -120,7 +115,8 @@ def pair_detail(request, first: str, second: str):
             "countries": [countries[c] for c in codes],
             "pair": "-".join(codes),
             "agreements": agreements,
-            "timeline_svg": mark_safe(timeline),
+            "timeline_svg": timelines[0],
+            "timeline_narrow_svg": timelines[1],
         },
     )
 

@@ -3,20 +3,30 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings as django_settings
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.reading.svg import (
+from archive.models import Predicate, Status
+from archive.reading import labels, status
+from archive.reading.drawings import (
+    NARROW_WIDTH,
     SHADES,
     GraphEdge,
     GraphNode,
     TimelineItem,
+    graph,
+    matrix,
     pair_matrix_svg,
     relation_graph_svg,
     shorten_title,
     text_width,
+    timeline,
     timeline_svg,
 )
+from archive.reading.labels import Words
 
 SVG = "{http://www.w3.org/2000/svg}"
 D = dt.date
@@ -156,7 +166,7 @@ def test_timeline_parses_and_is_accessible():
     assert root.find(f"{SVG}title").text == "Kazakhstan–Azerbaijan agreements"
     desc = root.find(f"{SVG}desc").text
     assert desc.startswith("5 agreements from 1996 to 2026.")
-    assert "signed 7 Jun 2024" in desc and "superseded 15 Feb 2006" in desc
+    assert "signed 7 June 2024" in desc and "superseded 15 February 2006" in desc
 
 
 def test_timeline_rows_links_and_order():
@@ -496,3 +506,156 @@ def test_any_graph_is_well_formed(pairs, label):
     edges = [GraphEdge(s, t, "based_on", label=lb) for s, t, lb in pairs]
     nodes = [GraphNode(s, label + s, "/" + s, None, s in "ace") for s in "abcdef"]
     parse(relation_graph_svg(GraphNode("a", label or "a"), edges, nodes))
+
+
+# --- geometry, without templates -------------------------------------------------------------------
+
+ENGLISH = Words()
+
+
+def test_timeline_geometry_later_signature_further_right_and_down():
+    drawn = timeline.layout(KZ_AZ, ENGLISH, today=TODAY)
+    by_slug = {row.link.href.split("/")[2]: row for row in drawn.rows}
+    earlier, later = by_slug["kz-az-1996-treaty"], by_slug["kz-az-2024-intelligence"]
+    ring = {slug: next(m for m in row.markers if m.kind == "signature") for slug, row in by_slug.items()}
+    assert ring["kz-az-2024-intelligence"].x > ring["kz-az-2005-treaty"].x > ring["kz-az-1996-treaty"].x
+    assert later.top > earlier.top
+    # the years on the axis are where the rings say they are: 1 Jan 2000 left of a 2004 signature
+    x_2000 = next(t.x for t in drawn.ticks if t.year == 2000)
+    x_2010 = next(t.x for t in drawn.ticks if t.year == 2010)
+    assert x_2000 < ring["kz-az-2004-military"].x < x_2010
+    # the superseded treaty's bar ends at its diamond, which is where the later treaty entered into force
+    diamond = next(m for m in earlier.markers if m.kind == "superseded")
+    assert earlier.bar.x2 == pytest.approx(diamond.x, abs=0.1)
+    assert diamond.x == pytest.approx(by_slug["kz-az-2005-treaty"].bar.x, abs=0.1)
+    # rows follow one another without overlapping
+    for above, below in zip(drawn.rows, drawn.rows[1:], strict=False):
+        assert below.top == pytest.approx(above.top + above.height, abs=0.1)
+
+
+def test_narrow_timeline_fits_its_width_and_wraps_labels():
+    wide = timeline.layout(KZ_AZ, ENGLISH, today=TODAY)
+    narrow = timeline.layout(KZ_AZ, ENGLISH, width=NARROW_WIDTH, today=TODAY)
+    assert narrow.frame.width == NARROW_WIDTH
+    assert max(len(row.labels) for row in narrow.rows) == 2 and max(len(row.labels) for row in wide.rows) == 1
+    assert len([t for t in narrow.ticks if t.major]) < len([t for t in wide.ticks if t.major])
+    for row in narrow.rows:
+        for text in [*row.labels, row.summary]:
+            size = text_width(text.text, text.size)
+            left = text.x - size if text.anchor == "end" else text.x
+            assert left >= 0 and left + size <= NARROW_WIDTH, text
+        assert min(t.size for t in row.labels) >= 12 and row.summary.size >= 12
+    assert narrow.today.size >= 12
+    assert all(e.x + 26 + text_width(e.label, 12) <= NARROW_WIDTH for e in narrow.legend.entries)
+    assert narrow.frame.prefix != wide.frame.prefix  # both on one page: their ids differ
+
+
+def test_graph_geometry_arrows_leave_the_naming_agreement():
+    drawn = graph.layout(NODES["int"], EDGES, NODES.values(), ENGLISH)
+    box = {b.year.text: b for b in drawn.boxes}
+    # "2026 protocol amends 2024 agreement": the arrow starts at the protocol's left side and ends right of 2024
+    amends = next(a for a in drawn.arrows if a.marker.endswith("-amends"))
+    start_x = float(amends.d[1:].split()[0])
+    assert start_x == pytest.approx(box["2026"].x, abs=0.1)
+    assert box["2024"].centre and not box["2024"].link.href
+    assert box["2004"].stub and box["2004"].year.fill != box["2024"].year.fill
+
+
+def test_matrix_geometry_symmetric_and_darker_for_more():
+    drawn = matrix.layout(COUNTRIES, COUNTS, pair_url, ENGLISH)
+    cells = {(c.x, c.y): c for c in drawn.cells}
+    xs = sorted({c.x for c in drawn.cells})
+    ys = sorted({c.y for c in drawn.cells})
+    for i, y in enumerate(ys):
+        for j, x in enumerate(xs):
+            mirror = cells[(xs[i], ys[j])]
+            assert cells[(x, y)].fill == mirror.fill and cells[(x, y)].kind == mirror.kind
+    counted = sorted((int(c.count.text), SHADES.index(c.fill)) for c in drawn.cells if c.kind == "count")
+    assert [shade for _n, shade in counted] == sorted(shade for _n, shade in counted)
+
+
+# --- words in the interface language -----------------------------------------------------------------
+
+
+def _catalogue(lang: str) -> dict[str, str]:
+    path = django_settings.BASE_DIR / "archive" / "locale" / lang / "LC_MESSAGES" / "django.po"
+    with open(path, "rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.id, str)}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "hy"])
+def test_graph_relation_labels_in_the_interface_language(lang):
+    catalogue = _catalogue(lang)
+    with translation.override(lang):
+        root = parse(relation_graph_svg(NODES["int"], EDGES, NODES.values()))
+        choice = str(Predicate.SUPERSEDES.label)
+    shown = texts(root)
+    assert catalogue["supersedes"] in shown and choice == catalogue["supersedes"]  # one label, one place
+    assert "supersedes" not in shown and "based on" not in shown
+    assert catalogue["Named by this agreement"] in shown
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "hy"])
+def test_timeline_in_the_interface_language_with_its_dates(lang):
+    catalogue = _catalogue(lang)
+    with translation.override(lang):
+        root = parse(timeline_svg(KZ_AZ, today=TODAY))
+    shown, desc = texts(root), root.find(f"{SVG}desc").text
+    for english in ("superseded", "still in force", "today"):
+        assert catalogue[english] in shown and english not in shown
+    # the dates as the language writes them (archive.reading.labels.format_date, Babel)
+    assert labels.format_date(D(2024, 6, 7), lang) in desc
+    if lang == "kk":
+        assert "2024 жылғы 7 маусым" in desc
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "hy", "en"])
+def test_numbers_are_not_localised(lang):
+    """A decimal comma ("12,5") would be well-formed XML but a broken picture."""
+    number = re.compile(r"^-?\d+(\.\d+)?$")
+    geometry = {"x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "stroke-width", "font-size"}
+    with translation.override(lang):
+        drawings = [
+            timeline_svg(KZ_AZ, today=TODAY),
+            timeline_svg(KZ_AZ, width=NARROW_WIDTH, today=TODAY),
+            relation_graph_svg(NODES["int"], EDGES, NODES.values()),
+            pair_matrix_svg(COUNTRIES, COUNTS, pair_url),
+        ]
+    for svg in drawings:
+        root = parse(svg)
+        values = [(k, v) for e in root.iter() for k, v in e.attrib.items() if k in geometry]
+        assert values and all(number.match(v) for _k, v in values), [kv for kv in values if not number.match(kv[1])]
+        assert all(number.match(n) for n in root.get("viewBox").split())
+
+
+def test_one_place_for_status_and_relation_labels():
+    with translation.override("en"):  # the English label is the msgid
+        assert {s.value: str(s.label) for s in Status} == labels.STATUS_LABELS
+        assert {p.value: str(p.label) for p in Predicate} == labels.RELATION_LABELS
+        assert {p.value: p.reverse_label for p in Predicate} == labels.REVERSE_RELATION_LABELS
+    with translation.override("hy"):  # and its translation is the drawing's
+        assert [str(p.label) for p in Predicate] == [Words(translation.gettext).relation(p.value) for p in Predicate]
+    assert all(status.LABELS[c] == labels.STATUS_LABELS[c] for c in status.CODES if c != "unknown")
+
+
+# --- hostile text ------------------------------------------------------------------------------------
+
+HOSTILE = "Protocol <script>alert(\"x\")</script> & \x00\x0b\x1f\ufffe'quoted' ]]> <![CDATA[x]]>"
+
+
+def test_hostile_titles_are_escaped_and_forbidden_characters_dropped():
+    items = [TimelineItem("h", HOSTILE, "/h/", D(2010, 1, 1), status_code="signed"), TimelineItem("u", HOSTILE)]
+    nodes = [GraphNode("h", HOSTILE, "/h/", 2010), GraphNode("c", HOSTILE, "/c/", 2020)]
+    edges = [GraphEdge("c", "h", "amends", label=HOSTILE)]
+    for svg in (
+        timeline_svg(items, today=TODAY, title=HOSTILE),
+        timeline_svg(items, width=NARROW_WIDTH, today=TODAY),
+        relation_graph_svg(nodes[1], edges, nodes, title=HOSTILE),
+        pair_matrix_svg([("KZ", HOSTILE), ("A\x00Z", "Azerbaijan")], {("A\x00Z", "KZ"): 2}, pair_url),
+    ):
+        assert "<script" not in svg and "]]>" not in svg and "<![CDATA" not in svg
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", svg)
+        root = parse(svg)
+        everything = " ".join([*texts(root), *(t.text or "" for t in root.iter(f"{SVG}title"))])
+        assert 'Protocol <script>alert("x")</script>' in everything  # shown as the characters it is
+    assert "&lt;script&gt;" in timeline_svg(items, today=TODAY)

@@ -32,4 +32,6 @@ class Command(BaseCommand):
         if errors and result.errors:
             self.stdout.write("\nmisclassified (file, article: labelled → predicted)")
             for filename, number, labelled, predicted in result.errors:
-                self.stdout.write(f"  {filename} #{number}: {', '.join(labelled) or '–'} → {', '.join(predicted) or '–'}")
+                self.stdout.write(
+                    f"  {filename} #{number}: {', '.join(labelled) or '–'} → {', '.join(predicted) or '–'}"
+                )

@@ -27,7 +27,11 @@ class ClauseForm(forms.Form):
         Country.objects.all(), to_field_name="code", label=gettext_lazy("Country"), required=False
     )
     topic = forms.ModelChoiceField(
-        Topic.objects.order_by("slug"), to_field_name="slug", label=gettext_lazy("Topic"), required=False
+        Topic.objects.order_by("slug"),
+        to_field_name="slug",
+        label=gettext_lazy("Topic"),
+        required=False,
+        empty_label="—",
     )
 
     def __init__(self, *args, **kwargs) -> None:

@@ -17,7 +17,7 @@ from archive.reading.clauses import Evidence, classify, clause_label, clause_lab
 from . import visibility
 
 #: at most this many agreements are compared on one page (each is classified at read time)
-COMPARE_CAP = 60
+COMPARE_CAP = 40
 
 
 class ClauseForm(forms.Form):

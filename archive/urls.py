@@ -21,6 +21,7 @@ urlpatterns = [
     path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/feed/$", feeds.CountryFeed(), name="feed_country"),
     path("search/", views.search, name="search"),
+    path("compare/clauses/", views.clause_compare, name="clause_compare"),
     re_path(r"^countries/(?P<first>[A-Za-z]{2})-(?P<second>[A-Za-z]{2})/$", views.pair_detail, name="pair_detail"),
     path("countries/", views.country_index, name="country_index"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),

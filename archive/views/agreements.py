@@ -1,6 +1,5 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from archive.filters import AgreementFilter

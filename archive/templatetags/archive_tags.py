@@ -144,3 +144,11 @@ def secondary_title(agreement) -> dict | None:
         if title and title != agreement.title:
             return {"title": title, "language": language}
     return None
+
+
+@register.filter
+def heading_as_written(article, language: str = "") -> str:
+    """An article's heading as its text writes it ("13-бап", "Статья 13", "Article 13")."""
+    from archive.reading.body import article_label
+
+    return article_label(article.number, article.label, language or getattr(article.text, "language", ""))

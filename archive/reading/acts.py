@@ -199,7 +199,8 @@ def parse_citation(text: str) -> ActCitation:
             for m in _BARE_NUMBER_RE.finditer(text)
             if not any(start <= m.start() < end for start, end in covered)
         ]
-        numbers = [n for n in bare if not _YEAR_RE.fullmatch(n)] or bare[:1]
+        # "of 2004" is a year; "2004" typed alone may be a number
+        numbers = [n for n in bare if not _YEAR_RE.fullmatch(n)] or [n for n in bare if n == text.strip()]
     return ActCitation(
         numbers=tuple(dict.fromkeys(numbers)),
         dates=tuple(d.date for d in dates),

@@ -125,7 +125,7 @@ def test_the_act_page_shows_the_act_its_text_and_the_agreement_it_concerns(clien
     page = client.get(act.get_absolute_url()).content.decode()
     assert act.agreement.get_absolute_url() in page  # the agreement it approves, linked
     assert act.agreement.title in page
-    assert f"№ {facts['number']}" in page
+    assert f"№&nbsp;{facts['number']}" in page  # the number in the facts, kept with its sign
     assert format_date(dt.date.fromisoformat(facts["date"]), "en") in page
     assert "Approval" in page if facts["action"] == "approve" else "Ratification" in page
     last_line = act.text.strip().splitlines()[-1].strip()

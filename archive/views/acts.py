@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlencode
 
+from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -54,7 +55,11 @@ def act_detail(request, country: str, kind: str, key: str):
 
 @require_safe
 def act_list(request):
-    queryset = visible_acts(request).select_related("agreement", "country").order_by("-date", "country", "number", "pk")
+    queryset = (
+        visible_acts(request)
+        .select_related("agreement", "country")
+        .order_by(F("date").desc(nulls_last=True), "country", "number", "pk")
+    )
     filterset = ActFilter(request.GET or None, queryset=queryset)
     invalid = filterset.is_bound and not filterset.is_valid()
     rows = Act.objects.none() if invalid else filterset.qs

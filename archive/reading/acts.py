@@ -28,6 +28,7 @@ the date, year, type and country the citation states, when that leaves any.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ NO_COUNTRY = "xx"
 #: digits only, which no real corpus comes near
 MAX_CANDIDATES = 500
 _RUN_RE = re.compile(r"[\W_]+")
+_DIGIT_RE = re.compile(r"\d")
 _DATE_KEY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_KEY_RE = re.compile(r"^(\d{4})-(.+)$")
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -172,14 +174,19 @@ def _type_named(text: str) -> str | None:
     if found:
         return found
     folded = text.casefold()
+    return next((value for label, value in _type_labels() if label in folded), None)
+
+
+@functools.cache
+def _type_labels() -> list[tuple[str, str]]:
+    """(folded label, type) in every interface language, longest first ("federal law" before "law")."""
+    from django.conf import settings
+
     labels: list[tuple[str, str]] = []
-    for language in ("en", "ru", "kk", "hy"):
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             labels += [(str(label).casefold(), value) for value, label in ActType.choices if value != ActType.OTHER]
-    for label, value in sorted(labels, key=lambda pair: -len(pair[0])):
-        if label and label in folded:
-            return value
-    return None
+    return sorted({pair for pair in labels if pair[0]}, key=lambda pair: (-len(pair[0]), pair))
 
 
 def parse_citation(text: str) -> ActCitation:
@@ -220,6 +227,8 @@ def find_acts(acts: QuerySet, citation: str | ActCitation) -> list[Act]:
     written without its letters (``1363`` for ``1363-Ա``) or with an inflection (``527-ші``)
     matches by its digits when nothing matches exactly. Stated facts narrow the result when some
     act agrees with them (a date in the citation may be the agreement's, not the act's)."""
+    if isinstance(citation, str) and not _DIGIT_RE.search(citation):
+        return []  # no number, nothing to look up (most searches: no date, country or type parsing)
     cited = parse_citation(citation) if isinstance(citation, str) else citation
     if not cited.numbers:
         return []

@@ -134,6 +134,7 @@ def test_the_act_page_shows_the_act_its_text_and_the_agreement_it_concerns(clien
     assert 'class="breadcrumbs"' in page
     head = client.head(act.get_absolute_url())
     assert head.status_code == 200 and head.content == b""
+    assert f"<loc>http://testserver{act.get_absolute_url()}</loc>" in client.get("/sitemap.xml").content.decode()
 
 
 @pytest.mark.django_db

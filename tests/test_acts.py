@@ -40,6 +40,20 @@ def citation(act: dict) -> str:
     return f"{label} № {act['number']} of {format_date(dt.date.fromisoformat(act['date']), 'en')}"
 
 
+def citations(act: dict) -> list[str]:
+    """The citation in English, and as Russian, Kazakh and Armenian texts write a decree (CLDR dates)."""
+    from archive.reading.status import format_date
+
+    day = dt.date.fromisoformat(act["date"])
+    n = act["number"]
+    return [
+        citation(act),
+        f"постановление Правительства Республики Казахстан от {format_date(day, 'ru')} № {n}",
+        f"Қазақстан Республикасы Үкіметінің {format_date(day, 'kk')} № {n} қаулысы",
+        f"Ղազախստանի կառավարության {format_date(day, 'hy')} N {n} որոշում",
+    ]
+
+
 def _act(facts: dict):
     from archive.models import Act
 
@@ -103,7 +117,7 @@ def test_every_written_form_of_a_seed_act_number_resolves_to_its_permalink(clien
     assert unquote(permalink) == f"/acts/{facts['country'].lower()}/{facts['type'].replace('_', '-')}/" + (
         f"{facts['date'][:4]}-{facts['number'].lower()}/"
     )
-    for form in [*written_forms(facts["number"]), citation(facts)]:
+    for form in [*written_forms(facts["number"]), *citations(facts)]:
         response = client.get("/acts/resolve/", {"q": form})
         assert (response.status_code, response["Location"]) == (302, permalink), form
         for param in ("number", "q") if form in written_forms(facts["number"]) else ("q",):
@@ -289,3 +303,18 @@ def test_the_explanatory_note_is_readable_on_its_agreement_page(client, seed):
     assert 'class="note"' in page and 'lang="hy"' in page
     first = note.text.strip().split("\n")[0].strip()
     assert first[:60] in page
+
+
+@pytest.mark.django_db
+def test_an_act_with_a_date_and_no_number_is_addressed_by_its_date(client, seed):
+    from archive.models import Act
+
+    agreement = seed["treaty_2005"]
+    act = Act.objects.create(
+        agreement=agreement, country_id="AZ", type="law", action="ratify", date=dt.date(2005, 6, 2)
+    )
+    assert act.get_absolute_url() == "/acts/az/law/2005-06-02/"
+    page = client.get(act.get_absolute_url()).content.decode()
+    assert agreement.get_absolute_url() in page
+    assert client.get("/acts/az/law/2005-06-03/").status_code == 404
+    assert client.get("/acts/az/decree/2005-06-02/").status_code == 404  # not a type

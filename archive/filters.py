@@ -164,10 +164,20 @@ class ActFilter(df.FilterSet):
     (``№ 752``, ``N 527``, ``No. 527``, ``1363-Ա``, ``1363``, ``27-ФЗ``); ``q`` a whole citation
     ("Government decree № 752 of 16 September 2024")."""
 
-    q = df.CharFilter(method="filter_q", label=_("Citation or number"), max_length=MAX_QUERY_CHARS)
-    number = df.CharFilter(method="filter_number", label=_("Number"), max_length=60)
+    q = df.CharFilter(
+        method="filter_q",
+        label=_("Citation or number"),
+        max_length=MAX_QUERY_CHARS,
+        help_text="a citation as written: Government decree № 752 of 16 September 2024",
+    )
+    number = df.CharFilter(
+        method="filter_number",
+        label=_("Number"),
+        max_length=60,
+        help_text="an act number in any written form: 752, № 752, N 527, No. 527, 1363-Ա, 1363, 27-ФЗ",
+    )
     country = df.CharFilter(method="filter_country", label=_("Country"), max_length=2)
-    type = ActTypeFilter(field_name="type", label=_("Type of act"))
+    type = ActTypeFilter(field_name="type", label=_("Type of act"), help_text="government_decree or government-decree")
     year = df.NumberFilter(field_name="date__year", label=_("Year"), min_value=1000, max_value=9999)
     agreement = df.CharFilter(field_name="agreement__slug", label=_("Agreement"), max_length=120)
 

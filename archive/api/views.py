@@ -132,7 +132,7 @@ def _same_act(request, pk) -> list[Act]:
     return [a for a in candidates.order_by("pk") if identity(a) == identity(act)]
 
 
-@extend_schema(tags=["acts"])
+@extend_schema(tags=["acts"], operation_id="acts_retrieve_by_path")
 class ActByPathView(generics.RetrieveAPIView):
     """One act by the path of its page: `/api/acts/kz/government-decree/2024-752/` is the act at
     `/acts/kz/government-decree/2024-752/` (any written form of the number is accepted)."""

@@ -23,7 +23,7 @@ def test_open_the_approving_decree_from_the_agreement_page(browser, live_server,
     assert "752" in link.inner_text()
     link.click()
     page.wait_for_url("**/acts/kz/government-decree/2024-752/")
-    assert "№ 752" in page.locator("h1").inner_text()
+    assert "№\xa0752" in page.locator("h1").inner_text()  # the sign kept with its number
     assert page.locator(".act-agreements a").first.get_attribute("href") == (
         "/agreements/az-kz-2024-06-07-military-intelligence/"
     )
@@ -40,4 +40,13 @@ def test_open_the_approving_decree_from_the_agreement_page(browser, live_server,
     assert page.locator("h1").inner_text().startswith("Қазақстан Республикасының Үкіметі")
     page.goto("/acts/")
     page.screenshot(path=str(SCREENSHOTS / f"acts-{width}.png"), full_page=True)
+    # a search for the number shows the act beside the agreement it approved
+    page.goto("/search/?q=" + "1363-Ա")
+    assert page.locator(".search-results .agreement-row").count() == 1  # the AM–KZ note cites it
+    page.goto("/search/?q=N+527")
+    box = page.locator(".matched-acts a.act-link")
+    assert box.count() == 1
+    page.screenshot(path=str(SCREENSHOTS / f"search-act-{width}.png"), full_page=False)
+    box.click()
+    page.wait_for_url("**/acts/kz/government-decree/2004-527/")
     context.close()

@@ -1,4 +1,4 @@
-"""One FilterSet for agreements, shared by the HTML list and the JSON API."""
+"""The FilterSets for agreements and acts, each shared by the HTML list and the JSON API."""
 
 import functools
 import re
@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Agreement, Country, Kind, Status, Text, Topic
+from archive.models import Act, ActType, Agreement, Country, Kind, Status, Text, Topic
 from archive.search.query import search
 
 PAIR_RE = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
@@ -136,3 +136,71 @@ def _language_names() -> dict[str, str]:
             if "_" not in code:
                 names.setdefault(name.casefold(), code)
     return names
+
+
+class ActTypeField(forms.CharField):
+    """An act type as its value (``government_decree``) or its address slug (``government-decree``)."""
+
+    def clean(self, value):
+        from archive.reading.acts import type_from_slug
+
+        value = super().clean(value)
+        if not value:
+            return ""
+        kind = type_from_slug(value.strip())
+        if kind is None:
+            raise forms.ValidationError(
+                _("Unknown act type; one of: %(types)s.") % {"types": ", ".join(ActType.values)}
+            )
+        return kind
+
+
+class ActTypeFilter(df.CharFilter):
+    field_class = ActTypeField
+
+
+class ActFilter(df.FilterSet):
+    """Acts, for /acts/ and /api/acts/. ``number`` takes any written form of an act number
+    (``№ 752``, ``N 527``, ``No. 527``, ``1363-Ա``, ``1363``, ``27-ФЗ``); ``q`` a whole citation
+    ("Government decree № 752 of 16 September 2024")."""
+
+    q = df.CharFilter(
+        method="filter_q",
+        label=_("Citation or number"),
+        max_length=MAX_QUERY_CHARS,
+        help_text="a citation as written: Government decree № 752 of 16 September 2024",
+    )
+    number = df.CharFilter(
+        method="filter_number",
+        label=_("Number"),
+        max_length=60,
+        help_text="an act number in any written form: 752, № 752, N 527, No. 527, 1363-Ա, 1363, 27-ФЗ",
+    )
+    country = df.CharFilter(method="filter_country", label=_("Country"), max_length=2)
+    type = ActTypeFilter(field_name="type", label=_("Type of act"), help_text="government_decree or government-decree")
+    year = df.NumberFilter(field_name="date__year", label=_("Year"), min_value=1000, max_value=9999)
+    agreement = df.CharFilter(field_name="agreement__slug", label=_("Agreement"), max_length=120)
+
+    class Meta:
+        model = Act
+        fields = ["q", "number", "country", "type", "year", "agreement"]
+
+    def filter_q(self, queryset, name, value):
+        from archive.reading.acts import find_acts
+
+        if not value.strip():
+            return queryset
+        return queryset.filter(pk__in=[a.pk for a in find_acts(queryset, value)])
+
+    def filter_number(self, queryset, name, value):
+        from archive.reading.acts import ActCitation, find_acts
+
+        if not value.strip():
+            return queryset
+        return queryset.filter(pk__in=[a.pk for a in find_acts(queryset, ActCitation(numbers=(value.strip(),)))])
+
+    def filter_country(self, queryset, name, value):
+        value = value.strip().upper()
+        if not value:
+            return queryset
+        return queryset.filter(country__isnull=True) if value == "XX" else queryset.filter(country_id=value)

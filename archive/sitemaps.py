@@ -1,9 +1,9 @@
-"""sitemap.xml: every published agreement, country and topic page (drafts never appear)."""
+"""sitemap.xml: every published agreement, act, country and topic page (drafts never appear)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from archive.models import Agreement, Country, Topic
+from archive.models import Act, Agreement, Country, Topic
 
 
 class AgreementSitemap(Sitemap):
@@ -15,6 +15,19 @@ class AgreementSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+class ActSitemap(Sitemap):
+    """One entry per act page (a decree approving two agreements is one page)."""
+
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        from archive.reading.acts import group_acts
+
+        acts = Act.objects.filter(agreement__published_at__isnull=False).select_related("agreement").order_by("pk")
+        return [group[0] for group in group_acts(acts)]
 
 
 class CountrySitemap(Sitemap):
@@ -36,10 +49,16 @@ class IndexSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "agreement_list", "country_index", "topic_index"]
+        return ["home", "agreement_list", "act_list", "country_index", "topic_index"]
 
     def location(self, item):
         return reverse(item)
 
 
-SITEMAPS = {"pages": IndexSitemap, "agreements": AgreementSitemap, "countries": CountrySitemap, "topics": TopicSitemap}
+SITEMAPS = {
+    "pages": IndexSitemap,
+    "agreements": AgreementSitemap,
+    "acts": ActSitemap,
+    "countries": CountrySitemap,
+    "topics": TopicSitemap,
+}

@@ -17,6 +17,13 @@ urlpatterns = [
     path("agreements/<slug:slug>/cite.bib", exports.agreement_cite, {"fmt": "bib"}, name="agreement_bibtex"),
     path("agreements/<slug:slug>/cite.json", exports.agreement_cite, {"fmt": "csl"}, name="agreement_csl"),
     path("agreements/<slug:slug>/compare/", exports.compare, name="agreement_compare"),
+    path("acts/", views.act_list, name="act_list"),
+    path("acts/resolve/", views.act_resolve, name="act_resolve"),
+    re_path(
+        r"^acts/(?P<country>[A-Za-z]{2})/(?P<kind>[A-Za-z_-]{1,40})/(?P<key>[^/]{1,160})/$",
+        views.act_detail,
+        name="act_detail",
+    ),
     path("feeds/new/", feeds.NewAgreementsFeed(), name="feed_new"),
     path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/feed/$", feeds.CountryFeed(), name="feed_country"),

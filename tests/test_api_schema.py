@@ -92,3 +92,30 @@ def test_the_schema_check_catches_a_wrong_type(openapi):
     assert schema["properties"]["signed_date"]["type"] == ["string", "null"]
     with pytest.raises(AssertionError):
         _validate(openapi, "/api/countries/{code}/", {"code": 7})
+
+
+ACT_LIST_PARAMS = [{}, {"number": "N 527"}, {"q": "Government decree № 752 of 16 September 2024"}, {"page_size": 1}]
+
+
+@pytest.mark.parametrize("params", ACT_LIST_PARAMS)
+def test_the_act_list_matches_the_schema(client, seed, openapi, params):
+    body = client.get("/api/acts/", params).json()
+    assert body["results"]
+    _validate(_strict(copy.deepcopy(openapi)), "/api/acts/", body)
+
+
+def test_every_seed_act_detail_matches_the_schema_by_id_and_by_path(client, seed, openapi):
+    from urllib.parse import unquote
+
+    from archive.models import Act
+
+    strict = _strict(copy.deepcopy(openapi))
+    assert "/api/acts/{country}/{kind}/{key}/" in openapi["paths"]
+    acts = list(Act.objects.filter(agreement__published_at__isnull=False))
+    assert len(acts) >= 3
+    for act in acts:
+        by_id = client.get(f"/api/acts/{act.pk}/").json()
+        _validate(strict, "/api/acts/{id}/", by_id)
+        by_path = client.get(unquote(act.get_absolute_url()).replace("/acts/", "/api/acts/", 1)).json()
+        _validate(strict, "/api/acts/{country}/{kind}/{key}/", by_path)
+        assert by_path == by_id

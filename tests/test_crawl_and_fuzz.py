@@ -36,7 +36,15 @@ HOSTILE_VALUES = [
 CONTROL_VALUES = ["\x00", "a\x00b", "\x01", "\x1f", "\x0b", "\ufffe", "\uffff"]
 # percent-encoded in the raw query string: a lone surrogate and broken UTF-8 decode to U+FFFD
 RAW_QUERIES = ["q=%ED%A0%80", "q=%C3", "q=%FF%FE", "party=%ED%BF%BF&q=x"]
-LISTS = {"/agreements/", "/search/", "/api/agreements/", "/agreements/export.csv", "/feeds/search/"}
+LISTS = {
+    "/agreements/",
+    "/search/",
+    "/api/agreements/",
+    "/agreements/export.csv",
+    "/feeds/search/",
+    "/acts/",
+    "/api/acts/",
+}
 PARAMS = [
     "q",
     "party",
@@ -56,6 +64,10 @@ PARAMS = [
     "format",
     "country",
     "next",
+    "number",
+    "year",
+    "type",
+    "agreement",
 ]
 
 
@@ -69,6 +81,9 @@ def concrete_urls(seed_slug: str) -> list[str]:
         "sha256": "0" * 64,
         "fmt": "csv",
         "batch": "0" * 32,
+        "country": "kz",  # an act's address: /acts/kz/government-decree/2024-752/
+        "kind": "government-decree",
+        "key": "2024-752",
     }
     urls = []
 
@@ -102,6 +117,11 @@ def test_every_url_answers_hostile_parameters_without_a_500(client, seed):
     assert {"/countries/AZ-KZ/", "/agreements/export.csv", "/api/agreements/", "/sources/" + "0" * 64 + "/"} <= set(
         urls
     )
+    assert {
+        "/acts/kz/government-decree/2024-752/",
+        "/api/acts/kz/government-decree/2024-752/",
+        "/acts/resolve/",
+    } <= set(urls)
     failures = []
     for url in urls:
         # every parameter at once with each hostile value, then each parameter alone with the worst ones

@@ -207,6 +207,8 @@ PAGES = {
     "/agreements/": "Filter",
     "/search/?q=752": "Refine",
     "/countries/AZ-KZ/": "Atom feed of this pair",
+    "/acts/": "Find the act",
+    "/acts/kz/government-decree/2024-752/": "What it does",
 }
 
 

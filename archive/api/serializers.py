@@ -1,5 +1,7 @@
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import translation
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from archive.models import Act, Agreement, Article, Country, Relation, SourceDocument, Text, Topic, is_editor
@@ -58,12 +60,6 @@ class TextSerializer(serializers.ModelSerializer):
         fields = ["language", "title", "is_authentic", "preamble", "final_clauses", "signature_block", "articles"]
 
 
-class ActSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Act
-        fields = ["country", "type", "action", "number", "date", "title"]
-
-
 class RelationSerializer(serializers.Serializer):
     predicate = serializers.CharField()
     direction = serializers.CharField()
@@ -88,6 +84,80 @@ class SourceSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         url = obj.get_absolute_url()
         return request.build_absolute_uri(url) if request else url
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if request else url
+
+
+class ActSerializer(serializers.ModelSerializer):
+    """An act as an agreement's detail lists it, with the address of its own page."""
+
+    url = serializers.SerializerMethodField(help_text="the act's page: /acts/<country>/<type>/<year>-<number>/")
+
+    class Meta:
+        model = Act
+        fields = ["id", "url", "country", "type", "action", "number", "date", "title"]
+
+    def get_url(self, obj) -> str:
+        return _absolute(self.context.get("request"), obj.get_absolute_url())
+
+
+class ActAgreementSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    signed_date = serializers.DateField(allow_null=True)
+
+
+class ActListSerializer(ActSerializer):
+    api_url = serializers.SerializerMethodField()
+    agreement = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta(ActSerializer.Meta):
+        fields = [
+            "id",
+            "url",
+            "api_url",
+            "country",
+            "type",
+            "action",
+            "number",
+            "date",
+            "title",
+            "language",
+            "agreement",
+        ]
+
+    def get_api_url(self, obj) -> str:
+        return _absolute(self.context.get("request"), reverse("api-act-detail", args=[obj.pk]))
+
+
+class ActDetailSerializer(ActListSerializer):
+    agreements = serializers.SerializerMethodField()
+    source = serializers.SerializerMethodField()
+
+    class Meta(ActListSerializer.Meta):
+        fields = [*ActListSerializer.Meta.fields, "agreements", "text", "source"]
+
+    @extend_schema_field(ActAgreementSerializer(many=True))
+    def get_agreements(self, obj) -> list[dict]:
+        """Every agreement this act concerns (one decree may approve several), readable by the caller."""
+        request = self.context.get("request")
+        rows = self.context.get("same_act") or [obj]
+        return [
+            {
+                "slug": a.agreement.slug,
+                "url": _absolute(request, a.agreement.get_absolute_url()),
+                "title": a.agreement.title,
+                "signed_date": a.agreement.signed_date,
+            }
+            for a in rows
+        ]
+
+    @extend_schema_field(SourceSerializer(allow_null=True))
+    def get_source(self, obj) -> dict | None:
+        return SourceSerializer(obj.source, context=self.context).data if obj.source_id else None
 
 
 def relation_rows(agreement: Agreement, editor: bool = False) -> list[dict]:

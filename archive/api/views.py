@@ -1,16 +1,20 @@
 from django.db.models import Count, Q
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from rest_framework import generics, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from archive.filters import MAX_QUERY_CHARS, AgreementFilter
-from archive.models import Agreement, Country, Topic, is_editor
+from archive.filters import MAX_QUERY_CHARS, ActFilter, AgreementFilter
+from archive.models import Act, Agreement, Country, Topic, is_editor
 from archive.models.search import explain
+from archive.reading.acts import acts_at, group_acts, identity
 from archive.search.query import search
 
 from .serializers import (
+    ActDetailSerializer,
+    ActListSerializer,
     AgreementDetailSerializer,
     AgreementListSerializer,
     CountrySerializer,
@@ -89,3 +93,64 @@ def pairs(request):
         for r in rows[:1000]
     ]
     return Response(PairSerializer(data, many=True).data)
+
+
+def _visible_acts(request):
+    return Act.objects.filter(agreement__in=Agreement.objects.visible_to(request.user)).select_related(
+        "agreement", "country", "source"
+    )
+
+
+@extend_schema(tags=["acts"])
+class ActViewSet(viewsets.ReadOnlyModelViewSet):
+    """The acts that approve, ratify or authorise the signing of agreements (those of agreements the
+    caller may read). `number` takes any written form of an act number (№ 752, N 527, No. 527,
+    1363-Ա, 1363, 27-ФЗ); `q` a whole citation ("Government decree № 752 of 16 September 2024")."""
+
+    filterset_class = ActFilter
+    lookup_value_regex = r"\d+"
+
+    def get_queryset(self):
+        return _visible_acts(self.request).order_by("-date", "country", "number", "pk")
+
+    def get_serializer_class(self):
+        return ActDetailSerializer if self.action == "retrieve" else ActListSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "retrieve" and self.kwargs.get("pk"):
+            context["same_act"] = _same_act(self.request, self.kwargs["pk"])
+        return context
+
+
+def _same_act(request, pk) -> list[Act]:
+    """The rows of the act ``pk`` is one of (one decree approving several agreements)."""
+    act = _visible_acts(request).filter(pk=pk).first() if str(pk).isdigit() else None
+    if act is None:
+        return []
+    candidates = _visible_acts(request).filter(country=act.country, type=act.type, date=act.date)
+    return [a for a in candidates.order_by("pk") if identity(a) == identity(act)]
+
+
+@extend_schema(tags=["acts"], operation_id="acts_retrieve_by_path")
+class ActByPathView(generics.RetrieveAPIView):
+    """One act by the path of its page: `/api/acts/kz/government-decree/2024-752/` is the act at
+    `/acts/kz/government-decree/2024-752/` (any written form of the number is accepted)."""
+
+    serializer_class = ActDetailSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return _visible_acts(self.request)
+
+    def get_object(self):
+        rows = acts_at(self.get_queryset(), self.kwargs["country"], self.kwargs["kind"], self.kwargs["key"])
+        if not rows:
+            raise Http404("No act at this address.")
+        self._same = group_acts(rows)[0]
+        return next((a for a in self._same if a.text), self._same[0])
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["same_act"] = getattr(self, "_same", None)
+        return context

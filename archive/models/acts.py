@@ -40,6 +40,12 @@ class Act(models.Model):
             bits.append(f"of {self.date:%d %B %Y}")
         return " ".join(bits)
 
+    def get_absolute_url(self) -> str:
+        """``/acts/kz/government-decree/2024-752/`` (archive.reading.acts: computed from the facts)."""
+        from archive.reading.acts import act_path
+
+        return act_path(self)
+
     @property
     def approves(self) -> bool:
         """A ratification or an approval (not an authorisation to sign, not a draft law)."""

@@ -29,7 +29,7 @@ from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language, gettext
 
-from archive.search.analysis import analyse_for_index
+from archive.search.analysis import analyse_for_index, number_aliases
 from archive.search.query import CompiledQuery
 from archive.search.snippets import snippet
 
@@ -102,6 +102,7 @@ def reindex_agreements(ids: Iterable[int]) -> None:
             body.append(analyse_for_index(note.text, note.language or None))
             words.update(WORD_RE.findall(note.text.lower()))
         words.update(WORD_RE.findall(a.title.lower()))
+        body.append(number_aliases(" ".join(title + body)))  # "1363" finds "N 1363-Ա"
         agreement_rows.append((a.pk, " ".join(title), " ".join(meta), " ".join(body)))
     with connection.cursor() as cursor:
         cursor.execute(

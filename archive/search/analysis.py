@@ -32,6 +32,7 @@ Changing any stemmer changes the lexemes: the search vectors must then be rebuil
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -187,6 +188,16 @@ def analyse_for_index(text: str, language: str | None) -> str:
 @lru_cache(maxsize=50_000)
 def _analyse_short(text: str, language: str | None) -> str:
     return " ".join(analyse(text, language))
+
+
+_ACT_NUMBER_LEXEME_RE = re.compile(r"(?<!\S)(\d+)[^\W\d_]+(?!\S)")
+
+
+def number_aliases(analysed: str) -> str:
+    """The bare digits of every act-number lexeme of an analysed string (``1363ա`` → ``1363``,
+    ``27фз`` → ``27``), space-joined: indexed after a document's words, so that ``1363`` finds
+    ``N 1363-Ա`` while phrases around the number still match the one lexeme in place."""
+    return " ".join(dict.fromkeys(_ACT_NUMBER_LEXEME_RE.findall(analysed)))
 
 
 def guess_language(text: str) -> str:

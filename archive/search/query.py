@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from . import thesaurus
 from .analysis import SCRIPT_LANGUAGES, analyse
-from .text import clean, script_of, tokenise
+from .text import NUMBER_SIGN_RE, act_number_key, clean, script_of, tokenise
 from .translit import latin_to_kazakh
 
 __all__ = [
@@ -114,7 +114,7 @@ class Query:
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“", "”": "”", "‟": "”", "＂": "＂"}
 _SPACE_RE = re.compile(r"\s+")
 # "№ 752", "N 527", "No. 527", "Nr. 12", "N° 3": the sign before an act number is not a word to find
-_NUMBER_SIGN_RE = re.compile(r"(?<![^\W\d_])(?:№|N[°º]|No\.?|NO\.?|Nr\.?|N\.?)\s*(?=\d)")
+_NUMBER_SIGN_RE = NUMBER_SIGN_RE
 
 
 def _words_of(chunk: str) -> list[str]:
@@ -301,6 +301,9 @@ def _readings(text: str, languages: Sequence[str] | None) -> list[tuple[str, tup
     if toks and all(t.kind == "number" for t in toks):
         add("number", [t.text.lower() for t in toks])  # numbers are matched exactly
         return out
+    if len(toks) == 2 and toks[0].kind == "number" and toks[1].kind == "word" and len(toks[1].text) <= 4:
+        # "1363-ա" typed in lower case is the act number 1363-Ա (one lexeme) or "1363" + ending
+        add("number", [act_number_key(toks[0].text + toks[1].text)])
     for lang in _languages_for(text, languages):
         add(lang, analyse(text, lang))
     if _script_of_text(text) == "latin" and (not languages or "kk" in languages):

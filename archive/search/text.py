@@ -30,7 +30,10 @@ from archive.language.scripts import detect_script, has_cyrillic, script_of
 
 __all__ = [
     "MAX_TOKEN_LENGTH",
+    "NUMBER_SIGN_RE",
     "Token",
+    "act_number_digits",
+    "act_number_key",
     "clean",
     "detect_script",
     "has_cyrillic",
@@ -152,3 +155,29 @@ def token_texts(text: str) -> list[tuple[str, bool]]:
 
 def _is_latin(s: str) -> bool:
     return all("a" <= c <= "z" or "A" <= c <= "Z" for c in s)
+
+
+# ----------------------------------------------------------------------------- act numbers
+#: The sign written before an act number — "№ 752", "N 527", "No. 527", "Nr. 12", "N° 3", "#4" —
+#: is not part of the number. "№" is never a letter; N / No / Nr only count before a digit.
+NUMBER_SIGN_RE = re.compile(r"(?<![^\W\d_])(?:№|#|(?:N[°º]|No\.?|NO\.?|Nr\.?|N\.?)(?=\s*\d))\s*")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def act_number_key(number: str) -> str:
+    """An act number in one comparable form, whatever way it was written: the sign (№, N,
+    No., Nr.) dropped, case folded (Ա → ա, ФЗ → фз, V → v), dashes, dots, slashes and spaces
+    removed. ``№ 1363-Ա``, ``N 1363-ա``, ``1363 Ա`` → ``1363ա``; ``N 527`` → ``527``; ``27-ФЗ``
+    → ``27фз``. The search tokeniser makes the same lexeme of ``1363-Ա`` and ``27-ФЗ``; the
+    citation resolver, the API's ``number`` filter and the act permalinks compare these keys."""
+    text = clean(number or "").strip()
+    text = NUMBER_SIGN_RE.sub("", text, count=1) if NUMBER_SIGN_RE.match(text) else text
+    return _NOT_ALNUM_RE.sub("", text.casefold())
+
+
+def act_number_digits(number: str) -> str:
+    """The first run of digits of an act number (``1363-Ա`` → ``1363``; ``ПП-4567`` → ``4567``),
+    which a reader who leaves out the letters (``1363``) still means; ``""`` when none."""
+    m = _DIGITS_RE.search(act_number_key(number))
+    return m.group(0) if m else ""

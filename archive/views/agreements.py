@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from archive.filters import AgreementFilter
-from archive.models import Agreement, Predicate, SourceDocument
+from archive.models import Agreement, Predicate, SourceDocument, SourceKind
 from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.body import text_parts
 from archive.reading.citation import bibtex
@@ -27,6 +27,7 @@ def _results(request) -> dict:
     compiled = filterset.compiled_query
     if compiled:
         explain(page.object_list, compiled)
+    acts = _matched_acts(request, page.object_list) if compiled else []
     return {
         "filter": filterset,
         "agreements": agreements,
@@ -38,7 +39,26 @@ def _results(request) -> dict:
         # a search counts at most RESULT_CAP + 1 matches (archive.models.search)
         "capped": bool(compiled) and is_capped(page.paginator.count),
         "result_cap": RESULT_CAP,
+        "matched_acts": acts,
     }
+
+
+def _matched_acts(request, agreements) -> list[dict]:
+    """The acts a query's number names (``№ 752``, ``N 527``, ``1363-Ա``), each with its page; the
+    agreements of this page that one of them concerns get ``.matched_acts`` (shown on their row)."""
+    from archive.reading.acts import find_acts, group_acts
+
+    from .acts import visible_acts
+
+    q = request.GET.get("q", "")[:256]
+    groups = group_acts(find_acts(visible_acts(request), q))
+    by_agreement: dict[int, list] = {}
+    for group in groups:
+        for act in group:
+            by_agreement.setdefault(act.agreement_id, []).append(act)
+    for agreement in agreements:
+        agreement.matched_acts = by_agreement.get(agreement.pk, [])
+    return [{"act": group[0], "agreements": [a.agreement for a in group]} for group in groups]
 
 
 @require_safe
@@ -92,6 +112,7 @@ def agreement_detail(request, slug: str):
             "relations_out": relations_out,
             "relations_in": relations_in,
             "sources": list(agreement.sources.all()),
+            "notes": [s for s in agreement.sources.all() if s.kind == SourceKind.NOTE and s.text.strip()],
             "authorities": list(agreement.authorities.all()),
             "q": q,
             "hits": hits,

@@ -136,3 +136,14 @@ def _language_names() -> dict[str, str]:
             if "_" not in code:
                 names.setdefault(name.casefold(), code)
     return names
+
+
+class DeadlineFilter(AgreementFilter):
+    """The deadlines page, calendar and feed: the same country, pair and topic filters (no
+    words, kinds or dates: the events have dates of their own)."""
+
+    q = kind = status = language = signed_from = signed_to = ordering = None
+
+    class Meta:
+        model = Agreement
+        fields = ["party", "pair", "topic"]

@@ -36,7 +36,7 @@ class IndexSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "agreement_list", "country_index", "topic_index"]
+        return ["home", "agreement_list", "country_index", "topic_index", "deadline_list"]
 
     def location(self, item):
         return reverse(item)

@@ -8,9 +8,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 
 from archive.ingest.places import english_city
-from archive.models import Act, Agreement, Relation, Text
+from archive.models import Act, Agreement, Predicate, Relation, Status, Text
 from archive.reading.akoma_ntoso import AknArticle, AknDocument
 from archive.reading.citation import CitationFacts
+from archive.reading.status import StatusFacts
 from archive.reading.svg import GraphEdge, GraphNode, TimelineItem
 
 
@@ -121,3 +122,61 @@ def timeline_items(agreements: list[Agreement], supersessions: dict[int, Agreeme
             )
         )
     return items
+
+
+_FACT_FIELDS = (
+    "pk",
+    "signed_date",
+    "entry_into_force_date",
+    "termination_date",
+    "term_indefinite",
+    "term_years",
+    "renewal_years",
+    "notice_months",
+    "status",
+)
+
+
+def dated_facts(queryset) -> list[tuple[int, StatusFacts]]:
+    """``(id, facts)`` of the agreements of ``queryset`` that have a dated event at all (an entry
+    into force, a termination, a superseding agreement), in two queries: the term fields as
+    values, not models (the deadlines of a whole archive), and the superseding agreements."""
+    supersedes = Relation.objects.filter(predicate=Predicate.SUPERSEDES)
+    rows = list(
+        queryset.filter(
+            Q(entry_into_force_date__isnull=False)
+            | Q(termination_date__isnull=False)
+            | Exists(supersedes.filter(object=OuterRef("pk")))
+        )
+        .order_by()
+        .values_list(*_FACT_FIELDS)
+    )
+    later: dict[int, list] = {}
+    ids = {row[0] for row in rows}
+    for object_id, title, title_en, signed, eif in (
+        supersedes.filter(object__in=queryset.order_by().values("pk"))
+        .order_by("subject__signed_date", "subject_id")
+        .values_list(
+            "object_id", "subject__title", "subject__title_en", "subject__signed_date", "subject__entry_into_force_date"
+        )
+    ):
+        if object_id in ids:
+            later.setdefault(object_id, []).append((title_en or title, signed, eif))
+    return [
+        (
+            pk,
+            StatusFacts(
+                signed_date=signed,
+                entry_into_force_date=eif,
+                termination_date=ended,
+                term_indefinite=indefinite,
+                term_years=years,
+                renewal_years=renewal,
+                notice_months=notice,
+                superseded_by=later.get(pk, []),
+                stored_status=status,
+                is_draft=status == Status.DRAFT,
+            ),
+        )
+        for pk, signed, eif, ended, indefinite, years, renewal, notice, status in rows
+    ]

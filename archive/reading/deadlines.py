@@ -142,7 +142,8 @@ def upcoming(facts: StatusFacts, today: dt.date, until: dt.date) -> list[Event]:
         if _within(later, today, until):
             events.append(Event("superseded", later, other=title))
     if eif is not None:
-        events += _periods_ahead(facts, max(today, eif), today, until)
+        # from the day before: derive_status counts a period's last day as the next one's first
+        events += _periods_ahead(facts, max(today - dt.timedelta(days=1), eif), today, until)
     return sorted(events, key=Event.sort_key)
 
 

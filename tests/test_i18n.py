@@ -207,6 +207,7 @@ PAGES = {
     "/agreements/": "Filter",
     "/search/?q=752": "Refine",
     "/countries/AZ-KZ/": "Atom feed of this pair",
+    "/deadlines/": "Upcoming deadlines",
 }
 
 

@@ -52,7 +52,7 @@ MAX_PERIODS = 100  # a guard: 60 months of one-year renewals is 6 periods
 # kind -> English label (marked for makemessages; the caller translates)
 KINDS = {
     "notice_deadline": gettext_noop("Last day to give notice"),
-    "period_end": gettext_noop("Period ends; renewed unless notice was given"),
+    "period_end": gettext_noop("Period ends"),
     "term_end": gettext_noop("Term ends"),
     "termination": gettext_noop("Terminates"),
     "entry_into_force": gettext_noop("Enters into force"),
@@ -255,15 +255,13 @@ def recent_changes(
 # One sentence per kind: what is coming (the deadlines page, calendar, feed) and what happened
 # (the feeds' status-change entries). Placeholders: {date} {end} {deadline} {agreement}.
 _COMING = {
-    "notice_deadline": gettext_noop("Last day to give notice so that it is not renewed on {end}."),
-    "period_end": gettext_noop(
-        "Its current period ends; it is renewed automatically unless notice was given by {deadline}."
-    ),
-    "period_end/": gettext_noop("Its current period ends; it is renewed automatically."),
-    "term_end": gettext_noop("Its fixed term ends; it has no automatic renewal."),
-    "termination": gettext_noop("It terminates."),
-    "entry_into_force": gettext_noop("It enters into force."),
-    "superseded": gettext_noop("{agreement} supersedes it."),
+    "notice_deadline": gettext_noop("Notice given by this day stops its renewal on {end}."),
+    "period_end": gettext_noop("Renewed automatically unless notice was given by {deadline}."),
+    "period_end/": gettext_noop("Renewed automatically for another period."),
+    "term_end": gettext_noop("It has no automatic renewal: it expires."),
+    "termination": gettext_noop("Its termination is recorded for this day."),
+    "entry_into_force": gettext_noop("Its entry into force is recorded for this day."),
+    "superseded": gettext_noop("{agreement} enters into force and supersedes it."),
 }
 _HAPPENED = {
     "entry_into_force": gettext_noop(

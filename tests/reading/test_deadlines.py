@@ -201,7 +201,7 @@ def test_recent_changes_latest_first():
 
 def test_sentences():
     deadline = Event("notice_deadline", D(2027, 10, 31), period_end=D(2028, 1, 31), deadline=D(2027, 10, 31))
-    assert describe_coming(deadline) == "Last day to give notice so that it is not renewed on 31 January 2028."
+    assert describe_coming(deadline) == "Notice given by this day stops its renewal on 31 January 2028."
     assert label(deadline) == "Last day to give notice"
     window = Event("notice_window", D(2026, 1, 31), period_end=D(2027, 1, 31), deadline=D(2026, 10, 31))
     assert describe_change(window) == (
@@ -209,7 +209,7 @@ def test_sentences():
         "notice to terminate must be given by 31 October 2026."
     )
     assert label(Event("superseded", D(2005, 5, 24), other="Treaty"), happened=True) == "Superseded by Treaty"
-    assert describe_coming(deadline, language="kk").endswith("renewed on 2028 жылғы 31 қаңтар.")  # Babel dates
+    assert describe_coming(deadline, language="kk").endswith("stops its renewal on 2028 жылғы 31 қаңтар.")  # Babel dates
 
 
 @pytest.mark.parametrize("months", [1, 12, 60])

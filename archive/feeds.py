@@ -48,7 +48,8 @@ def with_changes(added, queryset, today: dt.date | None = None) -> list:
     """The newest of ``added`` (agreements) and of the status changes of ``queryset``'s
     agreements since :data:`CHANGES_DAYS` ago, newest first, at most :data:`FEED_SIZE`."""
     today = today or dt.date.today()
-    events = dl.recent_changes(dated_facts(queryset), today, since=today - dt.timedelta(days=CHANGES_DAYS))
+    since = today - dt.timedelta(days=CHANGES_DAYS)
+    events = dl.recent_changes(dated_facts(queryset, since, today), today, since=since)
     changes = [Change(e, a) for e, a in with_agreements(events[:FEED_SIZE])]
     items = [*added, *changes]
     items.sort(key=lambda item: item.happened if isinstance(item, Change) else item.published_at, reverse=True)

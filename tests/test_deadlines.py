@@ -206,3 +206,26 @@ def test_every_deadline_url_answers_head_and_is_linked(client, dated):
     assert any(
         loc.text.endswith("/deadlines/") for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
     )
+
+
+def test_the_database_narrowing_drops_no_event(dated):
+    """dated_facts with a window only narrows: the events are those of every agreement."""
+    from archive.reading import deadlines as dl
+    from archive.views.adapters import dated_facts
+
+    # a fixed term ending inside the window, from 29 February (clamped), and one long over
+    make("kz-uz-leap", "KZ-UZ", entry_into_force_date=dt.date(2024, 2, 29), term_years=3, term_indefinite=False)
+    make("kz-uz-over", "KZ-UZ", entry_into_force_date=dt.date(1990, 1, 1), term_years=5, term_indefinite=False)
+    everything = Agreement.objects.all()
+    for today in (TODAY, dt.date(2027, 2, 27), dt.date(2030, 6, 1)):
+        for months in (1, 12, 60):
+            until = dl.horizon(today, months)
+            narrowed = dated_facts(everything, today, until)
+            assert dl.upcoming_events(narrowed, today, months) == dl.upcoming_events(
+                dated_facts(everything), today, months
+            )
+            assert len(narrowed) < len(dated_facts(everything))
+        since = today - dt.timedelta(days=365)
+        assert dl.recent_changes(dated_facts(everything, since, today), today, since) == dl.recent_changes(
+            dated_facts(everything), today, since
+        )

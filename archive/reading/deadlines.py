@@ -141,7 +141,7 @@ def upcoming(facts: StatusFacts, today: dt.date, until: dt.date) -> list[Event]:
     for title, _signed, later in facts.superseded_by:
         if _within(later, today, until):
             events.append(Event("superseded", later, other=title))
-    if eif is not None:
+    if eif is not None and _has_periods(facts):
         # from the day before: derive_status counts a period's last day as the next one's first
         events += _periods_ahead(facts, max(today - dt.timedelta(days=1), eif), today, until)
     return sorted(events, key=Event.sort_key)
@@ -180,6 +180,12 @@ def _periods_ahead(facts: StatusFacts, ref: dt.date, today: dt.date, until: dt.d
     return events
 
 
+def _has_periods(facts: StatusFacts) -> bool:
+    """Whether ``derive_status`` can find a period end or a term's end at all (a shortcut, not a rule:
+    an indefinite term or none recorded has neither)."""
+    return not facts.term_indefinite and bool(facts.term_years or facts.renewal_years)
+
+
 def _ends(facts: StatusFacts) -> dt.date | None:
     """The day it ends whatever its term says: a termination or a superseding agreement's entry into force."""
     days = [facts.termination_date, *(later for _title, _signed, later in facts.superseded_by)]
@@ -203,12 +209,14 @@ def changes(facts: StatusFacts, today: dt.date, since: dt.date | None = None) ->
         day = later or signed  # without its entry into force, "probably superseded" from its signature
         if _within(day, start, today):
             events.append(Event("superseded", day, other=title))
-    if eif is not None and eif <= today:
-        now = derive_status(facts, today)
-        if now.code == "expired" and _within(now.expires, start, today):
-            events.append(Event("term_end", now.expires))
-        ref = eif if start <= eif else start - dt.timedelta(days=1)  # the first renewal on or after start
-        events += _renewals(facts, ref, start, today)
+    if eif is not None and eif <= today and _has_periods(facts):
+        if not facts.renewal_years:
+            now = derive_status(facts, today)
+            if now.code == "expired" and _within(now.expires, start, today):
+                events.append(Event("term_end", now.expires))
+        else:
+            ref = eif if start <= eif else start - dt.timedelta(days=1)  # the first renewal on or after start
+            events += _renewals(facts, ref, start, today)
     return sorted(events, key=Event.sort_key)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import DateField, Exists, ExpressionWrapper, F, Func, OuterRef, Q
 from django.utils import translation
 
 from archive.ingest.places import english_city
@@ -137,16 +137,43 @@ _FACT_FIELDS = (
 )
 
 
-def dated_facts(queryset) -> list[tuple[int, StatusFacts]]:
-    """``(id, facts)`` of the agreements of ``queryset`` that have a dated event at all (an entry
-    into force, a termination, a superseding agreement), in two queries: the term fields as
-    values, not models (the deadlines of a whole archive), and the superseding agreements."""
+def dated_facts(queryset, start: dt.date | None = None, end: dt.date | None = None) -> list[tuple[int, StatusFacts]]:
+    """``(id, facts)`` of the agreements of ``queryset`` that may have an event from ``start`` to
+    ``end`` (any day when not given), in two queries: the term fields as values, not models (the
+    deadlines of a whole archive), and the superseding agreements.
+
+    The database only narrows the candidates, generously (a few days' margin for month-end
+    clamping); archive.reading.deadlines decides: an entry into force, a termination or a
+    superseding agreement dated in the window, a fixed term ending in it, or any automatic renewal
+    in force by its end."""
     supersedes = Relation.objects.filter(predicate=Predicate.SUPERSEDES)
+    low = (start - dt.timedelta(days=4)) if start else None
+    high = (end + dt.timedelta(days=4)) if end else None
+
+    def within(field: str) -> Q:
+        q = Q(**{f"{field}__isnull": False})
+        if low:
+            q &= Q(**{f"{field}__gte": low})
+        if high:
+            q &= Q(**{f"{field}__lte": high})
+        return q
+
+    term_end = ExpressionWrapper(
+        F("entry_into_force_date") + Func(F("term_years"), template="make_interval(years => %(expressions)s)"),
+        output_field=DateField(),
+    )
+    renewing = Q(renewal_years__isnull=False, entry_into_force_date__isnull=False) & ~Q(term_indefinite=True)
+    if high:
+        renewing &= Q(entry_into_force_date__lte=high)
+    later_dated = supersedes.filter(within("subject__entry_into_force_date") | within("subject__signed_date"))
     rows = list(
-        queryset.filter(
-            Q(entry_into_force_date__isnull=False)
-            | Q(termination_date__isnull=False)
-            | Exists(supersedes.filter(object=OuterRef("pk")))
+        queryset.annotate(term_end=term_end)
+        .filter(
+            within("entry_into_force_date")
+            | within("termination_date")
+            | Q(pk__in=later_dated.values("object_id"))
+            | renewing
+            | (Q(renewal_years__isnull=True, term_years__isnull=False) & ~Q(term_indefinite=True) & within("term_end"))
         )
         .order_by()
         .values_list(*_FACT_FIELDS)

@@ -51,14 +51,19 @@ def upcoming(request, today: dt.date | None = None) -> Upcoming:
     data.pop("page", None)
     filterset = DeadlineFilter(data or None, queryset=visibility.agreements(request))
     events: list[dl.Event] = []
+    until = dl.horizon(today, months)
     if not (filterset.is_bound and not filterset.is_valid()):
-        events = dl.upcoming_events(dated_facts(filterset.qs), today, months)
-    return Upcoming(filterset, months, today, dl.horizon(today, months), events)
+        events = dl.upcoming_events(dated_facts(filterset.qs, today, until), today, months)
+    return Upcoming(filterset, months, today, until, events)
 
 
-def with_agreements(events: list[dl.Event]) -> list[tuple[dl.Event, Agreement]]:
-    """Each event with its agreement (parties and topics prefetched), in one query per relation."""
-    found = Agreement.objects.for_list().in_bulk({e.subject for e in events})
+def with_agreements(events: list[dl.Event], lean: bool = False) -> list[tuple[dl.Event, Agreement]]:
+    """Each event with its agreement (parties and topics prefetched, or with ``lean`` only what a
+    calendar entry names), in one query per relation."""
+    agreements = (
+        Agreement.objects.only("slug", "title", "title_en", "updated_at") if lean else Agreement.objects.for_list()
+    )
+    found = agreements.in_bulk({e.subject for e in events})
     return [(e, found[e.subject]) for e in events if e.subject in found]
 
 
@@ -129,7 +134,7 @@ def deadline_ics(request):
     now = timezone.now()
     host = request.get_host().split(":")[0] or "localhost"
     events = []
-    for event, agreement in with_agreements(found.events[:CALENDAR_CAP]):
+    for event, agreement in with_agreements(found.events[:CALENDAR_CAP], lean=True):
         url = request.build_absolute_uri(agreement.get_absolute_url())
         events.append(
             AllDayEvent(

@@ -25,7 +25,7 @@ from archive.formats import feed_html, xml_text
 from archive.models import Agreement, Country
 from archive.reading import deadlines as dl
 from archive.reading.status import format_date
-from archive.views.adapters import dated_facts
+from archive.views.adapters import cached, dated_facts
 from archive.views.deadlines import deadlines_url, upcoming, with_agreements
 
 FEED_SIZE = 50
@@ -49,7 +49,12 @@ def with_changes(added, queryset, today: dt.date | None = None) -> list:
     agreements since :data:`CHANGES_DAYS` ago, newest first, at most :data:`FEED_SIZE`."""
     today = today or dt.date.today()
     since = today - dt.timedelta(days=CHANGES_DAYS)
-    events = dl.recent_changes(dated_facts(queryset, since, today), today, since=since)
+    events = cached(
+        "changes",
+        queryset,
+        (since, today),
+        lambda: dl.recent_changes(dated_facts(queryset, since, today), today, since),
+    )
     changes = [Change(e, a) for e, a in with_agreements(events[:FEED_SIZE])]
     items = [*added, *changes]
     items.sort(key=lambda item: item.happened if isinstance(item, Change) else item.published_at, reverse=True)

@@ -229,3 +229,24 @@ def test_the_database_narrowing_drops_no_event(dated):
         assert dl.recent_changes(dated_facts(everything, since, today), today, since) == dl.recent_changes(
             dated_facts(everything), today, since
         )
+
+
+def test_cached_events_follow_publication_and_edits(client, dated):
+    from archive.publication import publish, unpublish
+
+    def listed():
+        return client.get("/deadlines/?party=UZ").content.decode()
+
+    draft = dated["draft"]
+    assert draft.slug not in listed()
+    publish(draft)
+    draft.refresh_from_db()
+    assert draft.get_absolute_url() in listed()  # published: listed at once, not after the cache expires
+    unpublish(draft)
+    assert draft.get_absolute_url() not in listed()
+    yearly = dated["yearly"]
+    yearly.notice_months = None  # an editor's change: no notice deadline any more
+    yearly.save()
+    assert "deadline-notice_deadline" not in listed()
+    Relation.objects.create(subject=dated["recent"], object=yearly, predicate=Predicate.SUPERSEDES)
+    assert "Superseded by Kz Uz Recent: Kz Uz Yearly" in _entries(client, "/feeds/new/")

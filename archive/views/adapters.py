@@ -207,3 +207,42 @@ def dated_facts(queryset, start: dt.date | None = None, end: dt.date | None = No
         )
         for pk, signed, eif, ended, indefinite, years, renewal, notice, status in rows
     ]
+
+
+def data_version() -> str:
+    """A fingerprint of what events are computed from (agreements, their publication, parties,
+    topics, relations), in one query: cached events (:func:`cached`) are recomputed when it changes."""
+    from django.db import connection
+
+    from archive.models import Party
+
+    agreements = Agreement._meta.db_table
+    tables = [Relation._meta.db_table, Party._meta.db_table, Agreement.topics.through._meta.db_table]
+    counts = ", ".join(f"(SELECT count(*) || ':' || coalesce(max(id), 0) FROM {table})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), max(updated_at), count(published_at), max(published_at), {counts} FROM {agreements}"
+        )
+        return "|".join(str(value) for value in cursor.fetchone())
+
+
+CACHE_SECONDS = 300  # a bound on staleness for changes the fingerprint does not see (a bulk update)
+
+
+def cached(name: str, queryset, window: tuple, compute):
+    """``compute()`` for ``queryset`` (by its SQL) and ``window``, cached until the data changes.
+
+    Computing the events of a whole archive takes a noticeable fraction of a second per 10,000
+    agreements; a page, a calendar and the feeds that readers poll ask for the same list."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    sql, params = queryset.query.sql_with_params()
+    raw = repr((name, sql, params, window, data_version()))
+    key = "events:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found

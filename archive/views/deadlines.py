@@ -20,7 +20,7 @@ from archive.reading import deadlines as dl
 from archive.reading.ics import AllDayEvent, calendar
 
 from . import visibility
-from .adapters import dated_facts
+from .adapters import cached, dated_facts
 from .paging import paginate, query_without
 
 MONTH_CHOICES = (3, 6, 12, 24, 36, 60)
@@ -53,7 +53,10 @@ def upcoming(request, today: dt.date | None = None) -> Upcoming:
     events: list[dl.Event] = []
     until = dl.horizon(today, months)
     if not (filterset.is_bound and not filterset.is_valid()):
-        events = dl.upcoming_events(dated_facts(filterset.qs, today, until), today, months)
+        qs = filterset.qs
+        events = cached(
+            "upcoming", qs, (today, months), lambda: dl.upcoming_events(dated_facts(qs, today, until), today, months)
+        )
     return Upcoming(filterset, months, today, until, events)
 
 

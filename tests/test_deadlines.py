@@ -250,3 +250,10 @@ def test_cached_events_follow_publication_and_edits(client, dated):
     assert "deadline-notice_deadline" not in listed()
     Relation.objects.create(subject=dated["recent"], object=yearly, predicate=Predicate.SUPERSEDES)
     assert "Superseded by Kz Uz Recent: Kz Uz Yearly" in _entries(client, "/feeds/new/")
+
+
+def test_a_search_matching_nothing_gives_an_empty_feed(client, seed):
+    # an empty compiled query makes the filter's queryset .none(): no SQL to key a cache on
+    response = client.get("/feeds/search/", {"q": "ы" * 300})
+    assert response.status_code == 200
+    assert feedparser.parse(response.content).entries == []

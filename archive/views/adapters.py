@@ -237,8 +237,12 @@ def cached(name: str, queryset, window: tuple, compute):
     import hashlib
 
     from django.core.cache import cache
+    from django.core.exceptions import EmptyResultSet
 
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # queryset.none(): nothing to compute, nothing to keep
+        return compute()
     raw = repr((name, sql, params, window, data_version()))
     key = "events:" + hashlib.sha256(raw.encode()).hexdigest()
     found = cache.get(key)

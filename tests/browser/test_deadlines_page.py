@@ -92,6 +92,7 @@ def test_deadlines_page_on_a_phone(browser, live_server):
     assert page.locator(".deadline").count() == (0 if TODAY.day == 1 else 1)
     page.goto("/deadlines/?party=UZ")
     assert "No notice deadline" in page.locator(".empty").inner_text()
+    page.locator(".empty").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "deadlines-empty-phone.png"), full_page=False)
     assert violations == []
     context.close()

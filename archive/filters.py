@@ -204,3 +204,14 @@ class ActFilter(df.FilterSet):
         if not value:
             return queryset
         return queryset.filter(country__isnull=True) if value == "XX" else queryset.filter(country_id=value)
+
+
+class DeadlineFilter(AgreementFilter):
+    """The deadlines page, calendar and feed: the same country, pair and topic filters (no
+    words, kinds or dates: the events have dates of their own)."""
+
+    q = kind = status = language = signed_from = signed_to = ordering = None
+
+    class Meta:
+        model = Agreement
+        fields = ["party", "pair", "topic"]

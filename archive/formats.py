@@ -41,3 +41,35 @@ def csv_cell(value: object) -> str:
     text = "" if value is None else str(value)
     text = XML_INVALID.sub("", text)
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# iCalendar (RFC 5545) TEXT cannot carry control characters but tab (section 3.3.11); line
+# breaks are written as the two characters "\n" instead.
+_ICAL_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_ICAL_SPECIAL = re.compile(r"([\\;,])")
+ICAL_LINE_OCTETS = 75
+
+
+def ical_text(value: object) -> str:
+    """An iCalendar TEXT value: ``\\ ; ,`` escaped with a backslash, line breaks as ``\\n``,
+    control characters dropped (RFC 5545, 3.3.11)."""
+    text = _ICAL_CONTROL.sub("", "" if value is None else str(value))
+    text = _ICAL_SPECIAL.sub(r"\\\1", text)
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def ical_line(name: str, value: str) -> str:
+    """One content line ``NAME:value``, folded at 75 octets (a CRLF and a space before each
+    continuation; a UTF-8 character is never split) and ended with CRLF (RFC 5545, 3.1)."""
+    line = f"{name}:{value}"
+    chunks, current, size = [], [], 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        limit = ICAL_LINE_OCTETS if not chunks else ICAL_LINE_OCTETS - 1  # a continuation starts with a space
+        if size + octets > limit:
+            chunks.append("".join(current))
+            current, size = [], 0
+        current.append(char)
+        size += octets
+    chunks.append("".join(current))
+    return "\r\n ".join(chunks) + "\r\n"

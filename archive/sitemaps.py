@@ -49,7 +49,7 @@ class IndexSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "agreement_list", "act_list", "country_index", "topic_index"]
+        return ["home", "agreement_list", "act_list", "country_index", "topic_index", "deadline_list"]
 
     def location(self, item):
         return reverse(item)

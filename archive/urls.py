@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from archive import feeds, views
 from archive.sitemaps import SITEMAPS
-from archive.views import exports, health
+from archive.views import deadlines, exports, health
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -27,6 +27,9 @@ urlpatterns = [
     path("feeds/new/", feeds.NewAgreementsFeed(), name="feed_new"),
     path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/feed/$", feeds.CountryFeed(), name="feed_country"),
+    path("deadlines/", deadlines.deadline_list, name="deadline_list"),
+    path("deadlines.ics", deadlines.deadline_ics, name="deadline_ics"),
+    path("deadlines/feed/", feeds.DeadlinesFeed(), name="deadline_feed"),
     path("search/", views.search, name="search"),
     path("compare/clauses/", views.clause_compare, name="clause_compare"),
     re_path(r"^countries/(?P<first>[A-Za-z]{2})-(?P<second>[A-Za-z]{2})/$", views.pair_detail, name="pair_detail"),

@@ -209,6 +209,7 @@ PAGES = {
     "/countries/AZ-KZ/": "Atom feed of this pair",
     "/acts/": "Find the act",
     "/acts/kz/government-decree/2024-752/": "What it does",
+    "/deadlines/": "Upcoming deadlines",
 }
 
 

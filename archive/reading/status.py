@@ -295,7 +295,11 @@ def _in_force_or_expired(facts: StatusFacts, eif: dt.date, today: dt.date, w: _W
                 **values,
             )
     else:
-        k, period_end = 0, first_end
+        # start a period or so before today (every earlier period ended before it), not at the first:
+        # a yearly renewal since 1950 is then a step or two, not seventy
+        months_past = (today.year - first_end.year) * 12 + today.month - first_end.month
+        k = max(0, months_past // (12 * renewal) - 1)
+        period_end = add_months(eif, 12 * (term + k * renewal))
         while period_end <= today:
             k += 1
             period_end = add_months(eif, 12 * (term + k * renewal))

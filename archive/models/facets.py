@@ -3,10 +3,12 @@ computed from the very queryset the page lists, so the counts always add up."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 
 # m holds the matching agreements' own facet columns, read once (materialised); the
@@ -65,3 +67,35 @@ def facet_counts(queryset) -> dict[str, list[FacetValue]]:
         else sorted(facets[name], key=lambda f: (-f.count, f.value))[:TOP]
         for name in FACET_NAMES
     }
+
+
+# What the unfiltered list's facets are made of: every agreement row (a publication, an
+# edit through the admin or the review form, an upload all touch updated_at) and the topic
+# labels the facet shows. A change the rows do not show (a text added to an agreement
+# without saving it) is picked up within UNFILTERED_SECONDS.
+VERSION_SQL = """
+SELECT count(*), count(published_at), max(updated_at), max(published_at),
+       (SELECT count(*) || '.' || max(xmin::text::bigint) FROM archive_topic)
+  FROM archive_agreement
+"""
+UNFILTERED_SECONDS = 300
+
+
+def archive_version() -> str:
+    """A digest of what VERSION_SQL reads: it changes with any row the facets count."""
+    with connection.cursor() as cursor:
+        cursor.execute(VERSION_SQL)
+        parts = cursor.fetchone()
+    return hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+
+
+def unfiltered_facet_counts(queryset, scope: str) -> dict[str, list[FacetValue]]:
+    """:func:`facet_counts` of every agreement ``queryset`` holds (no filter, no words), kept
+    in the cache under the reader's ``scope``: the queryset and the scope both come from
+    archive.views.visibility, so a reader's counts never include a draft an editor sees."""
+    key = f"facets-unfiltered:{scope}:{archive_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = facet_counts(queryset)
+        cache.set(key, found, UNFILTERED_SECONDS)
+    return found

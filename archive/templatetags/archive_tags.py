@@ -129,3 +129,11 @@ def local_date(day) -> str:
     from archive.reading.status import format_date
 
     return format_date(day, _ui_language())
+
+
+@register.simple_tag
+def country_datalist():
+    """The country picker's list of names in the interface language (drawn once, cached)."""
+    from archive.filter_widgets import country_datalist as datalist
+
+    return datalist(_ui_language())

@@ -491,6 +491,12 @@ def _and_words() -> frozenset[str]:
     return frozenset(_fold(w).lower() for p in profiles().values() for w in p.words("and"))
 
 
+@functools.cache
+def _name_words() -> frozenset[str]:
+    """Every word of every name we hold ("republic", "республика", "kingdom" …)."""
+    return frozenset(word for stems in _index().values() for stem in stems for word in stem.words)
+
+
 def countries_named(phrase: str) -> tuple[list[str], list[str]]:
     """The countries a short phrase a reader typed names, and the words that named none.
 
@@ -505,6 +511,8 @@ def countries_named(phrase: str) -> tuple[list[str], list[str]]:
     codes: list[str] = []
     unknown: list[str] = []
     _named(_fold(phrase), codes, unknown, split_hyphens=False)
+    if codes:  # a word of a state's name around a name found: "Республика Казахстан"
+        unknown = [word for word in unknown if word.lower() not in _name_words()]
     return codes, unknown
 
 

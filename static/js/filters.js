@@ -19,7 +19,7 @@
     list.className = "picker-list";
     list.id = `${input.id}-list`;
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", picker.querySelector("label").textContent);
+    list.setAttribute("aria-label", picker.dataset.listLabel);
     list.hidden = true;
     input.after(list);
     input.setAttribute("role", "combobox");

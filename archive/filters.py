@@ -1,33 +1,83 @@
 """The FilterSets for agreements and acts, each shared by the HTML list and the JSON API."""
 
 import functools
-import re
 
 import django_filters as df
 from django import forms
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from archive.language.countries import countries_named
 from archive.models import Act, ActType, Agreement, Country, Kind, Status, Text, Topic
 from archive.search.query import search
 
-PAIR_RE = re.compile(r"^([A-Za-z]{2})-([A-Za-z]{2})$")
+from .filter_widgets import FastDateInput, FastSelect, FastTextInput, TopicSelect
+
 MAX_QUERY_CHARS = 256
+MAX_NAME_CHARS = 200  # a pair or a party as typed: two long country names and a dash fit
+MAX_PARTIES = 8
+
+
+def pair_codes(value: str) -> str:
+    """The sorted pair ("AZ-KZ") a reader's pair names, by codes or by names in any language:
+    "AZ-KZ", "kz-az", "Kazakhstan–Azerbaijan", "Казахстан-Азербайджан" → "AZ-KZ".
+    Raises ValidationError with a message a reader can act on."""
+    value = (value or "").strip()
+    if len(value) > MAX_NAME_CHARS:
+        raise forms.ValidationError(_("This is too long for two country names."))
+    codes, unknown = countries_named(value)
+    if unknown:
+        raise forms.ValidationError(_("No country is called “%(name)s”.") % {"name": unknown[0][:40]})
+    if len(codes) != 2:
+        raise forms.ValidationError(
+            _("A country pair names two countries: AZ-KZ or Kazakhstan–Azerbaijan."), code="not_a_pair"
+        )
+    return "-".join(sorted(codes))
+
+
+def party_codes(values: list[str]) -> list[str]:
+    """The countries the party values name, each a code or a name in any language ("KZ",
+    "Kazakhstan", "Казахстан"; one value may name several: "Armenia, Kazakhstan")."""
+    values = [v for v in values if v and v.strip()]
+    if len(values) > MAX_PARTIES:
+        raise forms.ValidationError(_("At most %(n)s countries at a time.") % {"n": MAX_PARTIES})
+    codes: list[str] = []
+    for value in values:
+        if len(value) > MAX_NAME_CHARS:
+            raise forms.ValidationError(_("This is too long for a country name."))
+        found, unknown = countries_named(value)
+        if unknown:
+            raise forms.ValidationError(_("No country is called “%(name)s”.") % {"name": unknown[0][:40]})
+        codes += [code for code in found if code not in codes]
+    return codes
 
 
 class PairField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
-        if not value:
-            return ""
-        match = PAIR_RE.match(value.strip())
-        if not match:
-            raise forms.ValidationError(_("A country pair looks like AZ-KZ."))
-        return "-".join(sorted(code.upper() for code in match.groups()))
+        return pair_codes(value) if value and value.strip() else ""
 
 
 class PairFilter(df.CharFilter):
     field_class = PairField
+
+
+class CountriesField(forms.Field):
+    """Repeated ``party=`` values, each a code or a name (the picker's text box sends names)."""
+
+    widget = forms.MultipleHiddenInput  # reads every value of the parameter
+
+    def to_python(self, value):
+        if not value:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    def clean(self, value):
+        return party_codes(self.to_python(value))
+
+
+class PartyFilter(df.MultipleChoiceFilter):  # a multiple choice to the OpenAPI schema: party=KZ&party=AM
+    field_class = CountriesField
 
 
 ORDERINGS = [
@@ -39,26 +89,28 @@ ORDERINGS = [
 
 
 class AgreementFilter(df.FilterSet):
-    q = df.CharFilter(method="filter_q", label=_("Words"), max_length=2000)
-    party = df.ModelMultipleChoiceFilter(
-        queryset=Country.objects.all(),
-        to_field_name="code",
-        method="filter_party",
-        label=_("Party"),
-    )
-    pair = PairFilter(field_name="pair", label=_("Country pair"))
+    q = df.CharFilter(method="filter_q", label=_("Words"), max_length=2000, widget=FastTextInput)
+    party = PartyFilter(method="filter_party", label=_("Party"))
+    pair = PairFilter(field_name="pair", label=_("Country pair"), widget=FastTextInput)
     topic = df.ModelChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="filter_topic",
         label=_("Topic"),
+        widget=TopicSelect,
     )
-    kind = df.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
-    status = df.ChoiceFilter(choices=Status.choices, label=_("Status"))
-    language = df.CharFilter(method="filter_language", label=_("Language"), max_length=40)  # a code or a name
-    signed_from = df.DateFilter(field_name="signed_date", lookup_expr="gte", label=_("Signed from"))
-    signed_to = df.DateFilter(field_name="signed_date", lookup_expr="lte", label=_("Signed to"))
-    ordering = df.ChoiceFilter(choices=ORDERINGS, method="filter_ordering", label=_("Sort by"), empty_label=None)
+    kind = df.ChoiceFilter(choices=Kind.choices, label=_("Kind"), widget=FastSelect)
+    status = df.ChoiceFilter(choices=Status.choices, label=_("Status"), widget=FastSelect)
+    language = df.CharFilter(  # a code or a name
+        method="filter_language", label=_("Language"), max_length=40, widget=FastTextInput
+    )
+    signed_from = df.DateFilter(
+        field_name="signed_date", lookup_expr="gte", label=_("Signed from"), widget=FastDateInput
+    )
+    signed_to = df.DateFilter(field_name="signed_date", lookup_expr="lte", label=_("Signed to"), widget=FastDateInput)
+    ordering = df.ChoiceFilter(
+        choices=ORDERINGS, method="filter_ordering", label=_("Sort by"), empty_label=None, widget=FastSelect
+    )
 
     class Meta:
         model = Agreement
@@ -98,7 +150,7 @@ class AgreementFilter(df.FilterSet):
         return queryset.order_by(value, "slug")
 
     def filter_party(self, queryset, name, value: list[str]):  # hint for the OpenAPI schema: codes
-        return queryset.with_all_parties([country.code for country in value]) if value else queryset
+        return queryset.with_all_parties(value) if value else queryset
 
     def filter_topic(self, queryset, name, value: str):
         if not value:
@@ -215,3 +267,52 @@ class DeadlineFilter(AgreementFilter):
     class Meta:
         model = Agreement
         fields = ["party", "pair", "topic"]
+
+
+def describe(name: str, value: str, language: str | None = None) -> str | None:
+    """A filter's value as a reader reads it, in the interface language ("KZ" → "Қазақстан",
+    "AZ-KZ" → "Azerbaijan – Kazakhstan"); None when it names nothing."""
+    from babel import Locale
+    from django.utils.translation import get_language
+
+    from archive.language.countries import country_names
+
+    from .filter_widgets import topic_label
+
+    language = (language or get_language() or "en")[:2]
+    value = (value or "").strip()
+
+    def country(code: str) -> str:
+        return country_names(code).get(language) or country_names(code).get("en") or code
+
+    try:
+        if name == "q":
+            return value[:80]
+        if name == "party":
+            return ", ".join(country(code) for code in party_codes([value])) or None
+        if name == "pair":
+            return " – ".join(country(code) for code in pair_codes(value).split("-"))
+        if name == "topic":
+            return topic_label(value, language)
+        if name in ("kind", "status"):
+            choices = dict(Kind.choices if name == "kind" else Status.choices)
+            return str(choices[value]) if value in choices else None
+        if name == "language":
+            code = language_code(value)
+            found = Locale.parse(language).languages.get(code) if code else None
+            return (found[:1].upper() + found[1:]) if found else None
+        if name in ("signed_from", "signed_to"):
+            from archive.reading.status import format_date
+
+            return format_date(forms.DateField().clean(value), language)
+    except forms.ValidationError:
+        return None
+    return value[:80]
+
+
+def filter_chips(params, skip: tuple[str, ...] = ()) -> list:
+    """The chosen filters of ``params`` (a QueryDict) as removable chips (archive.chips)."""
+    from .chips import chips
+
+    labels = {name: f.label for name, f in AgreementFilter.base_filters.items()}
+    return chips(params, labels, describe, skip=skip)

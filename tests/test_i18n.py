@@ -204,7 +204,7 @@ def agreement_urls(client) -> list[str]:
 # URL -> an English string the page shows whatever the data (beside the navigation).
 PAGES = {
     "/": "Latest additions",
-    "/agreements/": "Filter",
+    "/agreements/": "Filters",
     "/search/?q=752": "Refine",
     "/countries/AZ-KZ/": "Atom feed of this pair",
     "/acts/": "Find the act",
@@ -280,7 +280,7 @@ def test_switcher_sets_language_and_returns_to_page(client):
     assert response.status_code == 302
     assert response["Location"] == "/agreements/"
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "kk"
-    assert_in_language(client.get("/agreements/"), "kk", "/agreements/", ("Filter",))
+    assert_in_language(client.get("/agreements/"), "kk", "/agreements/", ("Filters",))
 
 
 # --- (e) words generated in Python: the status reason and the drawings --------------------------

@@ -6,7 +6,8 @@ Public API (the Country table is seeded from it; keep it stable):
 * ``all_country_codes()`` - ISO 3166-1 alpha-2 codes of real countries;
 * ``country_names(code)`` - ``{lang: CLDR name}``;
 * ``find_countries(text)`` - codes in order of first mention;
-* ``find_country_spans(text)`` - ``(code, start, end)`` of every mention.
+* ``find_country_spans(text)`` - ``(code, start, end)`` of every mention;
+* ``countries_named(phrase)`` - what a short phrase a reader typed names (codes, names, pairs).
 
 Matching is generic: every name (CLDR in the locale of every language profile, plus the
 long forms, spelling variants, abbreviations and former states of ``data/countries.tsv``)
@@ -32,6 +33,7 @@ from archive.language.scripts import fold_lookalikes
 __all__ = [
     "COUNTRY_LANGUAGES",
     "all_country_codes",
+    "countries_named",
     "country_names",
     "country_variants",
     "english_long_name",
@@ -478,3 +480,64 @@ def find_countries(text: str) -> list[str]:
         if code not in seen:
             seen.append(code)
     return seen
+
+
+_NAMED_MAX_CHARS = 200
+
+
+@functools.cache
+def _and_words() -> frozenset[str]:
+    """The words that join two names in every language profile: and, и, және, мен, և, və …"""
+    return frozenset(_fold(w).lower() for p in profiles().values() for w in p.words("and"))
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    """Every word of every name we hold ("republic", "республика", "kingdom" …)."""
+    return frozenset(word for stems in _index().values() for stem in stems for word in stem.words)
+
+
+def countries_named(phrase: str) -> tuple[list[str], list[str]]:
+    """The countries a short phrase a reader typed names, and the words that named none.
+
+    Each country is an ISO code in any case (``kz``, ``AZ-KZ``) or a name in any language we
+    hold, inflected or not (``Kazakhstan``, ``Казахстан-Азербайджан``, ``Հայաստան և Ղազախստան``);
+    names are joined by dashes, slashes, commas or "and" in any profile's language. Codes
+    come in the order named, each once; a phrase over 200 characters names nothing.
+    """
+    phrase = (phrase or "").strip()
+    if not phrase or len(phrase) > _NAMED_MAX_CHARS:
+        return [], [phrase[:40]] if phrase else []
+    codes: list[str] = []
+    unknown: list[str] = []
+    _named(_fold(phrase), codes, unknown, split_hyphens=False)
+    if codes:  # a word of a state's name around a name found: "Республика Казахстан"
+        unknown = [word for word in unknown if word.lower() not in _name_words()]
+    return codes, unknown
+
+
+def _named(text: str, codes: list[str], unknown: list[str], split_hyphens: bool) -> None:
+    if split_hyphens:
+        text = re.sub(r"[-‐‑]", " ", text)
+    # capitalised words: a name typed in lower case is still a name, while an abbreviation
+    # typed in capitals (РК, USA) keeps its case
+    text = _WORD_RE.sub(lambda m: m.group()[:1].upper() + m.group()[1:], text)
+    spans = find_country_spans(text)
+    known = set(all_country_codes())
+    for match in _WORD_RE.finditer(text):
+        s, e = match.span()
+        inside = [code for code, a, b in spans if a <= s and e <= b]
+        if inside:
+            if inside[0] not in codes and any(a == s for _c, a, _b in spans):
+                codes.append(inside[0])
+            continue
+        word = match.group()
+        if word.lower() in _and_words():
+            continue
+        if len(word) == 2 and word.upper() in known:
+            if word.upper() not in codes:
+                codes.append(word.upper())
+        elif not split_hyphens and re.search(r"[-‐‑]", word):
+            _named(word, codes, unknown, split_hyphens=True)  # Казахстан-Азербайджан, kz-az
+        else:
+            unknown.append(word)

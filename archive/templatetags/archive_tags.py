@@ -152,3 +152,11 @@ def heading_as_written(article, language: str = "") -> str:
     from archive.reading.body import article_label
 
     return article_label(article.number, article.label, language or getattr(article.text, "language", ""))
+
+
+@register.simple_tag
+def country_datalist():
+    """The country picker's list of names in the interface language (drawn once, cached)."""
+    from archive.filter_widgets import country_datalist as datalist
+
+    return datalist(_ui_language())

@@ -2,8 +2,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from archive.filters import AgreementFilter
+from archive.chips import NOT_FILTERS, query_keeping
+from archive.filters import AgreementFilter, filter_chips
 from archive.models import Agreement, Predicate, SourceDocument, SourceKind
+from archive.models.facets import unfiltered_facet_counts
 from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.body import text_parts
 from archive.reading.citation import bibtex
@@ -17,9 +19,11 @@ from .exports import EXPORT_CAP
 from .paging import paginate, query_without
 
 
-def _results(request) -> dict:
+def _results(request, keep: tuple[str, ...] = ()) -> dict:
     """What the list and the search pages share: the filters, a page of agreements with
-    their hits explained, and the links to page, export and follow them."""
+    their hits explained and the facets of all of them, the chosen filters as chips, and
+    the links to page, export and follow them. ``keep``: parameters that are no chip (the
+    search page's words have their own box) and that "Clear all" keeps."""
     filterset = AgreementFilter(request.GET or None, queryset=visibility.agreements(request).for_list().newest_first())
     invalid = filterset.is_bound and not filterset.is_valid()
     agreements = Agreement.objects.none() if invalid else filterset.qs
@@ -28,7 +32,24 @@ def _results(request) -> dict:
     if compiled:
         explain(page.object_list, compiled)
     acts = _matched_acts(request, page.object_list) if compiled else []
+    unfiltered = not any(v.strip() for k, values in request.GET.lists() if k not in NOT_FILTERS for v in values)
+    if not page.paginator.count:
+        facets = {}
+    elif unfiltered:
+        facets = unfiltered_facet_counts(visibility.agreements(request), visibility.scope(request))
+    else:
+        facets = agreements.facets()
+    chosen = filterset.form.cleaned_data.get("party") if filterset.is_bound and not invalid else None
+    if chosen and facets.get("country"):  # a chosen party is a chip, not a value to add again
+        facets = {**facets, "country": [f for f in facets["country"] if f.value not in chosen]}
+    chips = filter_chips(request.GET, skip=keep)
     return {
+        "facets": facets,
+        "chips": chips,
+        # the country picker: the parties chosen, and what was typed that names no country
+        "party_chips": [c for c in chips if c.name == "party" and c.valid],
+        "party_typed": ", ".join(c.value for c in chips if c.name == "party" and not c.valid),
+        "clear_all": "?" + query_keeping(request.GET, keep),
         "filter": filterset,
         "agreements": agreements,
         "page": page,
@@ -68,9 +89,8 @@ def agreement_list(request):
 
 @require_safe
 def search(request):
-    context = _results(request)
+    context = _results(request, keep=("q",))
     found = context["page"].paginator.count
-    context["facets"] = context["agreements"].facets() if found else {}
     context["suggestion"] = did_you_mean(request.GET.get("q", "")) if context["compiled"] and not found else None
     return render(request, "archive/search.html", context)
 

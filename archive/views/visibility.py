@@ -21,6 +21,11 @@ def agreements(request) -> AgreementQuerySet:
     return Agreement.objects.visible_to(getattr(request, "user", None))
 
 
+def scope(request) -> str:
+    """What a cached answer is keyed by: "editor" (drafts included) or "public"."""
+    return "editor" if editor(request) else "public"
+
+
 def texts(request):
     """A Prefetch of the texts this request may read (draft texts for editors only)."""
     queryset = Text.objects.all() if editor(request) else Text.objects.filter(published_at__isnull=False)

@@ -8,7 +8,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from archive.language.countries import countries_named
-from archive.models import Act, ActType, Agreement, Country, Kind, Status, Text, Topic
+from archive.models import Act, ActType, Agreement, Kind, Status, Text, Topic
 from archive.search.query import search
 
 from .filter_widgets import FastDateInput, FastSelect, FastTextInput, TopicSelect

@@ -111,7 +111,10 @@ def test_filters_and_horizon(client, dated):
     kinds, _ = dates("/deadlines/?topic=defence&months=2")  # NEXT is at most 31 days ahead
     assert kinds == ["deadline-period_end"]
     kinds, html = dates("/deadlines/?pair=nonsense")
-    assert kinds == [] and "A country pair looks like AZ-KZ." in html
+    assert kinds == [] and "No country is called “Nonsense”." in html
+    kinds, html = dates("/deadlines/?party=Uzbekistan")  # the picker: a name as typed
+    assert sorted(kinds) == ["deadline-entry_into_force", "deadline-notice_deadline", "deadline-period_end"]
+    assert 'name="party" value="Uzbekistan"' in html and 'class="chip"' in html
     kinds, _ = dates("/deadlines/?months=junk")  # the default horizon
     assert len(kinds) == 4
 

@@ -68,7 +68,7 @@ def test_search_snippets_with_hits_escape_the_text(client, scripted, url):
 
 def test_in_document_highlighting_escapes_the_text(client, scripted):
     page = client.get(scripted.get_absolute_url(), {"q": "zymurgy"}).content.decode()
-    assert "<mark>zymurgy</mark>" in page
+    assert '<mark class="hit">zymurgy</mark>' in page
     assert "<script>alert(1)</script>" not in page
 
 

@@ -98,10 +98,16 @@ def deadline_list(request):
         for event, agreement in with_agreements(list(page.object_list))
     ]
     query = place_query(request)
+    from archive.filters import filter_chips
+
+    party = [c for c in filter_chips(request.GET) if c.name == "party"]
     return render(
         request,
         "archive/deadlines.html",
         {
+            # the country picker, as on /agreements/: the parties chosen and what names none
+            "party_chips": [c for c in party if c.valid],
+            "party_typed": ", ".join(c.value for c in party if not c.valid),
             "filter": found.filter,
             "errors": found.filter.errors if found.invalid else {},
             "months": found.months,
@@ -122,7 +128,9 @@ def calendar_name(request, found: Upcoming) -> str:
     cleaned = found.filter.form.cleaned_data if found.filter.is_bound and not found.invalid else {}
     parties = cleaned.get("party") or []
     if parties:
-        parts.append(", ".join(country.display_name() for country in parties))
+        from archive.templatetags.archive_tags import country_name
+
+        parts.append(", ".join(country_name(code) for code in parties))
     if cleaned.get("pair"):
         parts.append(cleaned["pair"])
     if cleaned.get("topic"):

@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -132,7 +132,7 @@ def _same_act(request, pk) -> list[Act]:
     return [a for a in candidates.order_by("pk") if identity(a) == identity(act)]
 
 
-@extend_schema(tags=["acts"], operation_id="acts_retrieve_by_path")
+@extend_schema_view(get=extend_schema(tags=["acts"], operation_id="acts_retrieve_by_path"))
 class ActByPathView(generics.RetrieveAPIView):
     """One act by the path of its page: `/api/acts/kz/government-decree/2024-752/` is the act at
     `/acts/kz/government-decree/2024-752/` (any written form of the number is accepted)."""

@@ -42,8 +42,16 @@ class Article(models.Model):
     position = models.PositiveIntegerField()
     number = models.CharField(max_length=20, help_text="As numbered in the text: 1, 12bis")
     heading = models.TextField(blank=True)
-    label = models.CharField(max_length=80, blank=True, help_text="The heading as written: Article 5, 5-бап, Статья 5")
-    chapter = models.TextField(blank=True, help_text="The chapter or section heading that opens before this article")
+    label = models.CharField(
+        max_length=80,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The heading as written: Article 5, 5-бап, Статья 5",
+    )
+    chapter = models.TextField(
+        blank=True, default="", db_default="", help_text="The chapter or section heading that opens before this article"
+    )
     body = models.TextField()
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector"])

@@ -45,7 +45,7 @@ from archive.models import (
     Topic,
 )
 from archive.models.search import WORD_RE, reindex_agreements
-from archive.search.analysis import analyse_for_index
+from archive.search.analysis import analyse_for_index, number_aliases
 
 SLUG_PREFIX = "synth-"
 FIRST_DAY = dt.date(1992, 1, 1)
@@ -178,6 +178,14 @@ class Analysed:
                 part = self.ids[analysed] = len(self.strings)
                 self.strings.append(analysed)
             self.cache[key] = part
+        return part
+
+    def raw(self, analysed: str) -> int:
+        """An already analysed string (``number_aliases`` of the others) as a part."""
+        part = self.ids.get(analysed)
+        if part is None:
+            part = self.ids[analysed] = len(self.strings)
+            self.strings.append(analysed)
         return part
 
 
@@ -499,6 +507,8 @@ class Command(BaseCommand):
             for heading, content in text["articles"]:
                 meta.append(analysed(heading, lang))
                 body.append(analysed(content, lang))
+        words = " ".join(analysed.strings[part] for part in (*title, *body))
+        body.append(analysed.raw(number_aliases(words)))  # "1363" finds "N 1363-Ա", as the indexer
         return title, meta, body
 
     # ------------------------------------------------------------------ one batch (SQL)

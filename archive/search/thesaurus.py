@@ -2,7 +2,9 @@
 
 Data: ``fixtures/topics.json`` — a list of ``{"slug", "parent", "labels": {en, ru, kk, hy,
 az}, "synonyms": {en: [...], ...}}``.  Labels are the preferred terms as they appear in
-agreement titles; synonyms are other real terms (inflected set phrases included).
+agreement titles; synonyms are other real terms (inflected set phrases included).  A concept
+with ``"suggest": false`` (the treaty provisions: dispute settlement, denunciation, ...,
+present in nearly every text) expands queries but is never suggested as a document's topic.
 
 Matching is done on *lexemes* (see :mod:`archive.search.analysis`), so inflected forms
 match: ``әскери барлау аясындағы`` contains ``әскери барлау``; ``военной разведки`` is
@@ -59,6 +61,8 @@ class Concept:
     parent: str | None
     labels: dict[str, str]
     synonyms: dict[str, tuple[str, ...]]
+    #: False: found in queries, never suggested as a document's topic
+    suggest: bool = True
 
     def __hash__(self) -> int:
         return hash(self.slug)
@@ -105,6 +109,7 @@ def _load(path: str) -> tuple[Concept, ...]:
                 parent=item.get("parent"),
                 labels=dict(item.get("labels") or {}),
                 synonyms={lang: tuple(v) for lang, v in syn.items()},
+                suggest=bool(item.get("suggest", True)),
             )
         )
     return tuple(concepts)
@@ -233,7 +238,8 @@ def suggest_topics(text: str, language: str | None = None, path: str | Path | No
         return []
     lang = language if language in LANGUAGES else guess_language(text)
     lexemes = analyse(text, lang)
-    matches = find_matches(lexemes, lang, path)
+    by_slug = concepts_by_slug(path)
+    matches = [m for m in find_matches(lexemes, lang, path) if by_slug[m.slug].suggest]
     scores: dict[str, float] = {}
     first: dict[str, int] = {}
     strong: dict[str, bool] = {}
@@ -256,7 +262,6 @@ def suggest_topics(text: str, language: str | None = None, path: str | Path | No
         for s in ranked
         if scores[s] >= best / 8 and ((strong.get(s) and scores[s] >= 3) or (scores[s] >= 4 and singles.get(s, 0) >= 3))
     ][:MAX_SUGGESTIONS]
-    by_slug = concepts_by_slug(path)
     out: list[str] = []
     for s in chosen:
         # the specific before the general: a chosen child goes before its parent

@@ -34,11 +34,12 @@ def raw():
 
 
 def test_data_shape(raw):
-    assert 60 <= len(raw) <= 120
+    assert 200 <= len(raw) <= 400
     slugs = [c["slug"] for c in raw]
     assert len(slugs) == len(set(slugs)), "unique slugs"
     for c in raw:
-        assert set(c) == {"slug", "parent", "labels", "synonyms"}
+        assert {"slug", "parent", "labels", "synonyms"} <= set(c) <= {"slug", "parent", "labels", "synonyms", "suggest"}
+        assert c.get("suggest", False) is False, "suggest is only written to turn it off"
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", c["slug"])
         assert c["parent"] is None or c["parent"] in slugs, c["slug"]
         for lang in LANGS:
@@ -49,6 +50,68 @@ def test_data_shape(raw):
         assert set(c["synonyms"]) <= set(LANGS)
         for terms in c["synonyms"].values():
             assert all(isinstance(t, str) and t.strip() for t in terms)
+
+
+#: terms deliberately shared by two concepts: (language, analysed term) -> slugs
+SHARED_ON_PURPOSE = {("en", ("medicin",)): {"health", "pharmaceuticals"}}
+
+
+def test_no_term_names_two_concepts(raw):
+    """A label or synonym belongs to one concept per language (as the index sees it: lexemes),
+    or a query would expand to two concepts and a document be filed under both."""
+    from archive.search.analysis import analyse
+
+    owners: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for c in raw:
+        for lang, term in _all_terms(c):
+            owners.setdefault((lang, tuple(analyse(term, lang))), set()).add(c["slug"])
+    shared = {k: v for k, v in owners.items() if len(v) > 1}
+    assert shared == SHARED_ON_PURPOSE
+
+
+def test_top_concepts_kept_and_no_cycles(raw):
+    by = {c["slug"]: c for c in raw}
+    tops = {s for s, c in by.items() if c["parent"] is None}
+    # the 30 top concepts of the first thesaurus are all still there, still at the top
+    assert {
+        "defence",
+        "security",
+        "economy",
+        "finance",
+        "transport",
+        "energy",
+        "environment",
+        "agriculture",
+        "culture",
+        "education",
+        "science",
+        "health",
+        "tourism",
+        "sport",
+        "youth",
+        "media",
+        "migration",
+        "emergencies",
+        "legal-assistance",
+        "diplomatic-relations",
+        "strategic-partnership",
+        "friendship-and-cooperation",
+        "humanitarian",
+        "interregional-cooperation",
+        "telecommunications",
+        "social-security",
+        "labour-and-employment",
+        "civil-service",
+        "construction",
+        "justice",
+    } <= tops
+    for slug in by:
+        seen = set()
+        while slug is not None:
+            assert slug not in seen, f"cycle through {slug}"
+            seen.add(slug)
+            slug = by[slug]["parent"]
+    assert sum(1 for c in raw if c["parent"]) >= 150  # mostly narrower concepts
 
 
 def test_two_levels(raw):
@@ -197,3 +260,74 @@ def test_concepts_in_query_nothing():
 )
 def test_suggest_topics_on_titles_alone(title, lang, slug):
     assert suggest_topics(title, lang)[0] == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        # customs in every language, inflected set phrases included
+        ("кедендік", "customs"),
+        ("кеден ісі", "customs"),
+        ("кеден ісі саласындағы", "customs"),
+        ("customs", "customs"),
+        ("таможенного", "customs"),
+        ("в области таможенного дела", "customs"),
+        ("մաքսային գործի ոլորտում", "customs"),
+        ("double taxation", "taxation"),
+        ("двойного налогообложения", "taxation"),
+        ("қосарланған салық салуды", "taxation"),
+        # concepts added with the second thesaurus
+        ("rules of origin", "rules-of-origin"),
+        ("происхождения товаров", "rules-of-origin"),
+        ("anti-dumping", "trade-remedies"),
+        ("антидемпинговые меры", "trade-remedies"),
+        ("մաքսային արժեք", "customs-valuation"),
+        ("gömrük dəyəri", "customs-valuation"),
+        ("делимитация", "border-delimitation"),
+        ("սահմանազատում", "border-delimitation"),
+        ("delimitasiya", "border-delimitation"),
+        ("Байқоңыр", "baikonur"),
+        ("ОДКБ", "csto"),
+        ("ՀԱՊԿ", "csto"),
+        ("ТМД", "cis"),
+        # treaty provisions: found in queries
+        ("денонсация", "denunciation"),
+        ("provisional application", "provisional-application"),
+        ("временное применение", "provisional-application"),
+        ("settlement of disputes", "dispute-settlement"),
+        ("дауларды шешу", "dispute-settlement"),
+        ("վեճերի լուծում", "dispute-settlement"),
+    ],
+)
+def test_concepts_in_query_second_thesaurus(query, slug):
+    assert [c.slug for c in concepts_in_query(query)] == [slug]
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "expected"),
+    [
+        ("Соглашение о взаимной помощи в таможенных делах", "ru", ["customs-assistance", "economy"]),
+        ("Gömrük işlərində qarşılıqlı yardım haqqında Saziş", "az", ["customs-assistance", "economy"]),
+        ("Кедендік құнды айқындау туралы келісім", "kk", ["customs-valuation", "economy"]),
+        ("Convention for the avoidance of double taxation", "en", ["taxation", "economy"]),
+        ("Agreement on the application of sanitary and phytosanitary measures", "en", ["sps-measures", "economy"]),
+        ("Мемлекеттік шекараны делимитациялау туралы шарт", "kk", ["border-delimitation", "security"]),
+        ("Պետական սահմանի սահմանազատման մասին պայմանագիր", "hy", ["border-delimitation", "security"]),
+        ("Соглашение о сотрудничестве в области противовоздушной обороны", "ru", ["air-defence", "defence"]),
+        ("Байқоңыр кешенін жалға алу шарты", "kk", ["baikonur", "science"]),
+    ],
+)
+def test_suggest_topics_second_thesaurus(title, lang, expected):
+    assert suggest_topics(title, lang) == expected
+
+
+def test_treaty_provisions_expand_queries_but_file_nothing():
+    provisions = {c.slug for c in children("treaty-provisions")}
+    assert {"dispute-settlement", "denunciation", "provisional-application"} <= provisions
+    assert all(not get_concept(s).suggest for s in provisions | {"treaty-provisions"})
+    assert get_concept("customs").suggest
+    assert suggest_topics("Соглашение о порядке разрешения споров", "ru") == []
+    assert suggest_topics("Agreement on the provisional application of the Treaty", "en") == []
+    # a provision inside a real subject leaves the subject
+    text = "Agreement on air services. Article 15. Settlement of disputes. Article 16. Denunciation."
+    assert suggest_topics(text, "en")[:2] == ["aviation", "transport"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis import LANGUAGES, SCRIPT_LANGUAGES, analyse, guess_language
+from .analysis import LANGUAGES, SCRIPT_LANGUAGES, analyse, analyser_language, guess_language
 from .text import clean, script_of
 
 __all__ = [
@@ -72,8 +72,14 @@ class Concept:
         return self.labels.get(language) or self.labels.get("en") or self.slug
 
     def terms(self, language: str | None = None) -> Iterator[tuple[str, str, bool]]:
-        """(language, term, is_label) for the labels and synonyms (of one language)."""
-        for lang in LANGUAGES if language is None else (language,):
+        """(language, term, is_label) for the labels and synonyms (of one language; all:
+        the analysed languages first, then others such as uz and ky)."""
+        if language is None:
+            extra = sorted((set(self.labels) | set(self.synonyms)) - set(LANGUAGES))
+            languages: Sequence[str] = (*LANGUAGES, *extra)
+        else:
+            languages = (language,)
+        for lang in languages:
             label = self.labels.get(lang)
             if label:
                 yield lang, label, True
@@ -133,8 +139,21 @@ def children(slug: str, path: str | Path | None = None) -> list[Concept]:
 
 
 # ----------------------------------------------------------------------------- index
+def _index_languages(lang: str, term: str) -> tuple[str, ...]:
+    """The analyser languages a term of *lang* is indexed under: its own, or for a language
+    without an analyser (uz, ky) the one its texts are analysed with and, for queries, the
+    default of the term's own script (Uzbek is written in Latin and in Cyrillic letters)."""
+    if lang in LANGUAGES:
+        return (lang,)
+    first = analyser_language(lang)
+    scripts = {script_of(ch) for ch in term if ch.isalpha()} - {None}
+    own = SCRIPT_LANGUAGES.get(scripts.pop(), (first,))[0] if len(scripts) == 1 else first
+    return (first,) if own == first else (first, own)
+
+
 class _Index:
-    """language -> first lexeme -> [(lexeme tuple, slug, is_label)], longest first."""
+    """language -> first lexeme -> [(lexeme tuple, slug, is_label)], longest first.  Keyed
+    by analyser language: an Uzbek term is found in a text analysed as ``en``."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
         self.by_lang: dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
@@ -142,20 +161,25 @@ class _Index:
         self.exact: dict[str, dict[tuple[str, ...], list[str]]] = {}
         for c in concepts:
             seen: set[tuple[str, tuple[str, ...]]] = set()
-            for lang, term, is_label in c.terms():
-                lex = tuple(analyse(term, lang))
-                if not lex or (lang, lex) in seen:
-                    continue
-                seen.add((lang, lex))
-                slugs = self.exact.setdefault(lang, {}).setdefault(lex, [])
-                if c.slug not in slugs:
-                    slugs.append(c.slug)
-                self.by_lang.setdefault(lang, {}).setdefault(lex[0], []).append((lex, c.slug, is_label))
-                if is_label:
-                    self.labels.setdefault(c.slug, []).append((lang, lex))
+            for term_lang, term, is_label in c.terms():
+                for lang in _index_languages(term_lang, term):
+                    self._add(c.slug, lang, tuple(analyse(term, lang)), is_label, seen)
         for table in self.by_lang.values():
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
+
+    def _add(
+        self, slug: str, lang: str, lex: tuple[str, ...], is_label: bool, seen: set[tuple[str, tuple[str, ...]]]
+    ) -> None:
+        if not lex or (lang, lex) in seen:
+            return
+        seen.add((lang, lex))
+        slugs = self.exact.setdefault(lang, {}).setdefault(lex, [])
+        if slug not in slugs:
+            slugs.append(slug)
+        self.by_lang.setdefault(lang, {}).setdefault(lex[0], []).append((lex, slug, is_label))
+        if is_label:
+            self.labels.setdefault(slug, []).append((lang, lex))
 
 
 @lru_cache(maxsize=8)

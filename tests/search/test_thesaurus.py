@@ -21,6 +21,7 @@ from archive.search.thesaurus import (
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "corpus"
 LANGS = ("en", "ru", "kk", "hy", "az")
+MORE_LANGS = ("uz", "ky")  # no analyser of their own: indexed with their script's
 
 
 def seed(prefix: str) -> str:
@@ -47,7 +48,10 @@ def test_data_shape(raw):
                 c["slug"],
                 lang,
             )
-        assert set(c["synonyms"]) <= set(LANGS)
+        assert set(c["synonyms"]) <= set(LANGS) | set(MORE_LANGS)
+        assert set(c["labels"]) <= set(LANGS) | set(MORE_LANGS)
+        for lang in MORE_LANGS:  # Uzbek and Kyrgyz where the terms are sure
+            assert (lang in c["labels"]) == (lang in c["synonyms"]), (c["slug"], lang)
         for terms in c["synonyms"].values():
             assert all(isinstance(t, str) and t.strip() for t in terms)
 
@@ -122,7 +126,9 @@ def test_two_levels(raw):
 
 
 def _all_terms(c):
-    for lang in LANGS:
+    for lang in LANGS + MORE_LANGS:
+        if lang not in c["labels"]:
+            continue
         yield lang, c["labels"][lang]
         for t in c["synonyms"].get(lang, []):
             yield lang, t
@@ -143,6 +149,10 @@ def test_no_mixed_scripts_inside_words(raw):
                 assert arm.search(term) and not lat.search(term) and not cyr.search(term)
             if lang in ("en", "az"):
                 assert not cyr.search(term) and not arm.search(term), (c["slug"], term)
+            if lang == "ky":
+                assert cyr.search(term) and not lat.search(term), (c["slug"], term)
+            if lang == "uz":  # Latin or Cyrillic Uzbek, one script per term
+                assert not arm.search(term) and not (cyr.search(term) and lat.search(term)), (c["slug"], term)
 
 
 def test_kazakh_terms_use_cyrillic_i(raw):
@@ -331,3 +341,37 @@ def test_treaty_provisions_expand_queries_but_file_nothing():
     # a provision inside a real subject leaves the subject
     text = "Agreement on air services. Article 15. Settlement of disputes. Article 16. Denunciation."
     assert suggest_topics(text, "en")[:2] == ["aviation", "transport"]
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("bojxona", "customs"),
+        ("божхона", "customs"),
+        ("бажы иши", "customs"),
+        ("ikki tomonlama soliqqa tortish", "taxation"),
+        ("кош салык салуу", "taxation"),
+        ("delimitatsiya", "border-delimitation"),
+        ("делимитациялоо", "border-delimitation"),
+        ("аба чабуулунан коргонуу", "air-defence"),
+    ],
+)
+def test_uzbek_and_kyrgyz_queries(query, slug):
+    assert [c.slug for c in concepts_in_query(query)] == [slug]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("uz_02_news_decree_approve_uz_sa_customs.txt", "customs-assistance"),
+        ("uz_03_news_senate_uz_kz_border_treaty.txt", "border-demarcation"),
+        ("uz_01_law_accede_cartagena_protocol_multilateral.txt", "biodiversity"),
+        ("ky_04_news_parliament_kg_uz_border.txt", "border-delimitation"),
+        ("ky_05_news_kg_ru_air_defence.txt", "air-defence"),
+    ],
+)
+def test_uzbek_and_kyrgyz_texts_get_topics(name, first):
+    """Real Uzbek (Latin and Cyrillic) and Kyrgyz texts: analysed as en / ru, they meet the
+    uz and ky terms indexed under those analysers."""
+    text = (ROOT / "tests" / "ingest" / "real" / name).read_text(encoding="utf-8")
+    assert suggest_topics(text, None)[0] == first

@@ -21,7 +21,7 @@ from archive.search.thesaurus import (
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "corpus"
 LANGS = ("en", "ru", "kk", "hy", "az")
-MORE_LANGS = ("uz", "ky")  # no analyser of their own: indexed with their script's
+MORE_LANGS = ("uz", "ky", "nl", "fr")  # no analyser of their own: indexed with their script's
 
 
 def seed(prefix: str) -> str:
@@ -50,7 +50,7 @@ def test_data_shape(raw):
             )
         assert set(c["synonyms"]) <= set(LANGS) | set(MORE_LANGS)
         assert set(c["labels"]) <= set(LANGS) | set(MORE_LANGS)
-        for lang in MORE_LANGS:  # Uzbek and Kyrgyz where the terms are sure
+        for lang in MORE_LANGS:  # Uzbek, Kyrgyz, Dutch, French where the terms are sure
             assert (lang in c["labels"]) == (lang in c["synonyms"]), (c["slug"], lang)
         for terms in c["synonyms"].values():
             assert all(isinstance(t, str) and t.strip() for t in terms)
@@ -61,14 +61,16 @@ SHARED_ON_PURPOSE = {("en", ("medicin",)): {"health", "pharmaceuticals"}}
 
 
 def test_no_term_names_two_concepts(raw):
-    """A label or synonym belongs to one concept per language (as the index sees it: lexemes),
-    or a query would expand to two concepts and a document be filed under both."""
-    from archive.search.analysis import analyse
+    """A label or synonym belongs to one concept per language (as the index sees it: lexemes
+    of the analyser the language's texts get, so a Dutch or Uzbek term does not collide with
+    an English one), or a query would expand to two concepts and a document be filed under both."""
+    from archive.search.analysis import analyse, analyser_language
 
     owners: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for c in raw:
         for lang, term in _all_terms(c):
-            owners.setdefault((lang, tuple(analyse(term, lang))), set()).add(c["slug"])
+            analyser = analyser_language(lang)
+            owners.setdefault((analyser, tuple(analyse(term, analyser))), set()).add(c["slug"])
     shared = {k: v for k, v in owners.items() if len(v) > 1}
     assert shared == SHARED_ON_PURPOSE
 
@@ -147,7 +149,7 @@ def test_no_mixed_scripts_inside_words(raw):
                 assert not lat.search(term), (c["slug"], lang, term)
             if lang == "hy":
                 assert arm.search(term) and not lat.search(term) and not cyr.search(term)
-            if lang in ("en", "az"):
+            if lang in ("en", "az", "nl", "fr"):
                 assert not cyr.search(term) and not arm.search(term), (c["slug"], term)
             if lang == "ky":
                 assert cyr.search(term) and not lat.search(term), (c["slug"], term)
@@ -354,9 +356,17 @@ def test_treaty_provisions_expand_queries_but_file_nothing():
         ("delimitatsiya", "border-delimitation"),
         ("делимитациялоо", "border-delimitation"),
         ("аба чабуулунан коргонуу", "air-defence"),
+        ("dubbele belasting", "taxation"),
+        ("double imposition", "taxation"),
+        ("luchtvaartovereenkomst", "aviation"),
+        ("services aériens", "aviation"),
+        ("uitlevering", "extradition"),
+        ("sociale zekerheid", "social-security"),
+        ("sécurité sociale", "social-security"),
+        ("oorlogsgraven", "military-graves"),
     ],
 )
-def test_uzbek_and_kyrgyz_queries(query, slug):
+def test_uzbek_kyrgyz_dutch_french_queries(query, slug):
     assert [c.slug for c in concepts_in_query(query)] == [slug]
 
 
@@ -375,3 +385,24 @@ def test_uzbek_and_kyrgyz_texts_get_topics(name, first):
     uz and ky terms indexed under those analysers."""
     text = (ROOT / "tests" / "ingest" / "real" / name).read_text(encoding="utf-8")
     assert suggest_topics(text, None)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Overeenkomst tussen het Koninkrijk der Nederlanden en Malta tot het vermijden van dubbele belasting",
+            "taxation",
+        ),
+        ("Luchtvaartovereenkomst tussen het Koninkrijk der Nederlanden en Ierland", "aviation"),
+        ("Culturele Overeenkomst tussen het Koninkrijk der Nederlanden en de Republiek Suriname", "culture"),
+        (
+            "Convention entre le Royaume des Pays-Bas et la République française en matière de sécurité sociale",
+            "social-security",
+        ),
+    ],
+)
+def test_dutch_and_french_titles(title, expected):
+    """Dutch and French texts are analysed as English (no analyser of their own): their terms
+    are indexed so."""
+    assert suggest_topics(title, None)[0] == expected

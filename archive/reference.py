@@ -46,20 +46,30 @@ def _concepts(path: Path) -> tuple[dict, ...]:
     return tuple(json.loads(path.read_text(encoding="utf-8")))
 
 
-def load_topics(topic_model=None, path: Path = TOPICS_FILE) -> int:
-    """Create or update every concept of the thesaurus and its parent link; returns their number."""
+def load_topics(topic_model=None, path: Path = TOPICS_FILE, *, update_existing: bool = True) -> int:
+    """Create or update every concept of the thesaurus and its parent link; returns their number.
+
+    ``update_existing=False``: only the concepts missing from the database are added (with
+    their parent links); rows already there keep what editors made of them."""
     if topic_model is None:
         from archive.models import Topic as topic_model
     Topic = topic_model
     concepts = _concepts(path)
     by_slug = {}
+    created = set()
+    existing = {} if update_existing else {t.slug: t for t in Topic.objects.all()}
     for concept in concepts:
-        topic, _ = Topic.objects.update_or_create(
-            slug=concept["slug"],
-            defaults={"labels": concept["labels"], "synonyms": concept.get("synonyms", {})},
-        )
+        fields = {"labels": concept["labels"], "synonyms": concept.get("synonyms", {})}
+        if concept["slug"] in existing:
+            by_slug[concept["slug"]] = existing[concept["slug"]]
+            continue
+        topic, new = Topic.objects.update_or_create(slug=concept["slug"], defaults=fields)
         by_slug[topic.slug] = topic
+        if new:
+            created.add(topic.slug)
     for concept in concepts:
+        if not update_existing and concept["slug"] not in created:
+            continue
         parent = by_slug.get(concept.get("parent") or "")
         topic = by_slug[concept["slug"]]
         if topic.parent_id != (parent.pk if parent else None):
@@ -89,8 +99,8 @@ def ensure_reference_data() -> bool:
             load_countries()
         loaded = True
     if Topic.objects.count() < len(_concepts(TOPICS_FILE)):
-        with transaction.atomic():
-            load_topics()
+        with transaction.atomic():  # concepts the file gained; editors' changes to the others stay
+            load_topics(update_existing=False)
         loaded = True
     return loaded
 

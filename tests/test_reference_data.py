@@ -85,3 +85,36 @@ def test_ingest_restores_missing_reference_data(scratch):
     assert scratch.query("SELECT count(*) FROM archive_country") == [(len(all_country_codes()),)]
     assert scratch.query("SELECT count(*) FROM archive_topic") == [(TOPICS,)]
     assert scratch.parties() == {"AZ", "KZ"}
+
+
+def test_concepts_added_to_the_thesaurus_reach_a_migrated_database(scratch):
+    """A database migrated when the thesaurus had 96 concepts: the next `ingest` adds the
+    concepts the file gained, with their parents, before it files anything under them, and
+    leaves the others as editors made them; `load_reference` refreshes everything from the
+    file. No new migration needed."""
+    scratch.manage("migrate", "--noinput")
+    added = ("customs-valuation", "border-delimitation", "dispute-settlement", "cis")  # leaves of the tree
+    scratch.query("DELETE FROM archive_topic WHERE slug = ANY(%s)", (list(added),))
+    assert scratch.query("SELECT count(*) FROM archive_topic") == [(TOPICS - len(added),)]
+    # an editor's change to a concept already there (made in the admin) survives the addition
+    scratch.query("UPDATE archive_topic SET labels = labels || '{\"en\": \"customs affairs\"}' WHERE slug = 'customs'")
+    scratch.manage("ingest", "--quiet-progress", str(SEED))
+    assert scratch.query("SELECT count(*) FROM archive_topic") == [(TOPICS,)]
+    parents = scratch.query(
+        "SELECT t.slug, p.slug FROM archive_topic t JOIN archive_topic p ON p.id = t.parent_id WHERE t.slug = ANY(%s)",
+        (list(added),),
+    )
+    assert sorted(parents) == [
+        ("border-delimitation", "security"),
+        ("cis", "international-organisations"),
+        ("customs-valuation", "economy"),
+        ("dispute-settlement", "treaty-provisions"),
+    ]
+    assert scratch.query("SELECT labels->>'kk' FROM archive_topic WHERE slug = 'border-delimitation'") == [
+        ("мемлекеттік шекараны делимитациялау",)
+    ]
+    assert scratch.query("SELECT labels->>'en' FROM archive_topic WHERE slug = 'customs'") == [("customs affairs",)]
+    scratch.query("DELETE FROM archive_topic WHERE slug = 'baikonur'")
+    done = scratch.manage("load_reference")
+    assert f"topics: {TOPICS}" in done.stdout
+    assert scratch.query("SELECT count(*) FROM archive_topic WHERE slug = 'baikonur'") == [(1,)]

@@ -47,6 +47,7 @@ __all__ = [
     "SCRIPT_LANGUAGES",
     "analyse",
     "analyse_for_index",
+    "analyser_language",
     "guess_language",
     "register_stemmer",
     "stem_word",
@@ -203,10 +204,15 @@ def number_aliases(analysed: str) -> str:
 def guess_language(text: str) -> str:
     """The analyser language of ``text``: archive.language's detection, or the default of
     its script when no analyser of that language exists (Dutch is indexed like English)."""
-    lang = detect_language(text)
-    if lang in _STEMMERS:
-        return lang
-    script = _LANGUAGE_SCRIPT.get(lang or "") or _script_of_language(lang)
+    return analyser_language(detect_language(text))
+
+
+def analyser_language(language: str | None) -> str:
+    """The language whose analyser indexes texts of *language*: itself when it has a
+    stemmer, else the default of its script (Uzbek and Dutch → en, Kyrgyz → ru)."""
+    if language in _STEMMERS:
+        return language
+    script = _LANGUAGE_SCRIPT.get(language or "") or _script_of_language(language)
     return SCRIPT_LANGUAGES.get(script or "latin", ("en",))[0]
 
 

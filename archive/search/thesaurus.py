@@ -3,7 +3,9 @@
 Data: the Topic rows editors maintain (once the app registers them, ``use_source``), else
 ``fixtures/topics.json``, which also seeds those rows — a list of ``{"slug", "parent", "labels": {en, ru, kk, hy,
 az}, "synonyms": {en: [...], ...}}``.  Labels are the preferred terms as they appear in
-agreement titles; synonyms are other real terms (inflected set phrases included).
+agreement titles; synonyms are other real terms (inflected set phrases included).  A concept
+with ``"suggest": false`` (the treaty provisions: dispute settlement, denunciation, ...,
+present in nearly every text) expands queries but is never suggested as a document's topic.
 
 Matching is done on *lexemes* (see :mod:`archive.search.analysis`), so inflected forms
 match: ``әскери барлау аясындағы`` contains ``әскери барлау``; ``военной разведки`` is
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis import LANGUAGES, SCRIPT_LANGUAGES, analyse, guess_language
+from .analysis import LANGUAGES, SCRIPT_LANGUAGES, analyse, analyser_language, guess_language
 from .text import clean, script_of
 
 __all__ = [
@@ -62,6 +64,8 @@ class Concept:
     parent: str | None
     labels: dict[str, str]
     synonyms: dict[str, tuple[str, ...]]
+    #: False: found in queries, never suggested as a document's topic
+    suggest: bool = True
 
     def __hash__(self) -> int:
         return hash(self.slug)
@@ -71,8 +75,14 @@ class Concept:
         return self.labels.get(language) or self.labels.get("en") or self.slug
 
     def terms(self, language: str | None = None) -> Iterator[tuple[str, str, bool]]:
-        """(language, term, is_label) for the labels and synonyms (of one language)."""
-        for lang in LANGUAGES if language is None else (language,):
+        """(language, term, is_label) for the labels and synonyms (of one language; all:
+        the analysed languages first, then others such as uz and ky)."""
+        if language is None:
+            extra = sorted((set(self.labels) | set(self.synonyms)) - set(LANGUAGES))
+            languages: Sequence[str] = (*LANGUAGES, *extra)
+        else:
+            languages = (language,)
+        for lang in languages:
             label = self.labels.get(lang)
             if label:
                 yield lang, label, True
@@ -158,6 +168,7 @@ def _load(key: str) -> tuple[Concept, ...]:
                 parent=item.get("parent"),
                 labels=dict(item.get("labels") or {}),
                 synonyms={lang: tuple(v) for lang, v in syn.items()},
+                suggest=bool(item.get("suggest", True)),
             )
         )
     return tuple(concepts)
@@ -181,8 +192,21 @@ def children(slug: str, path: str | Path | None = None) -> list[Concept]:
 
 
 # ----------------------------------------------------------------------------- index
+def _index_languages(lang: str, term: str) -> tuple[str, ...]:
+    """The analyser languages a term of *lang* is indexed under: its own, or for a language
+    without an analyser (uz, ky) the one its texts are analysed with and, for queries, the
+    default of the term's own script (Uzbek is written in Latin and in Cyrillic letters)."""
+    if lang in LANGUAGES:
+        return (lang,)
+    first = analyser_language(lang)
+    scripts = {script_of(ch) for ch in term if ch.isalpha()} - {None}
+    own = SCRIPT_LANGUAGES.get(scripts.pop(), (first,))[0] if len(scripts) == 1 else first
+    return (first,) if own == first else (first, own)
+
+
 class _Index:
-    """language -> first lexeme -> [(lexeme tuple, slug, is_label)], longest first."""
+    """language -> first lexeme -> [(lexeme tuple, slug, is_label)], longest first.  Keyed
+    by analyser language: an Uzbek term is found in a text analysed as ``en``."""
 
     def __init__(self, concepts: Sequence[Concept]) -> None:
         self.by_lang: dict[str, dict[str, list[tuple[tuple[str, ...], str, bool]]]] = {}
@@ -190,20 +214,25 @@ class _Index:
         self.exact: dict[str, dict[tuple[str, ...], list[str]]] = {}
         for c in concepts:
             seen: set[tuple[str, tuple[str, ...]]] = set()
-            for lang, term, is_label in c.terms():
-                lex = tuple(analyse(term, lang))
-                if not lex or (lang, lex) in seen:
-                    continue
-                seen.add((lang, lex))
-                slugs = self.exact.setdefault(lang, {}).setdefault(lex, [])
-                if c.slug not in slugs:
-                    slugs.append(c.slug)
-                self.by_lang.setdefault(lang, {}).setdefault(lex[0], []).append((lex, c.slug, is_label))
-                if is_label:
-                    self.labels.setdefault(c.slug, []).append((lang, lex))
+            for term_lang, term, is_label in c.terms():
+                for lang in _index_languages(term_lang, term):
+                    self._add(c.slug, lang, tuple(analyse(term, lang)), is_label, seen)
         for table in self.by_lang.values():
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
+
+    def _add(
+        self, slug: str, lang: str, lex: tuple[str, ...], is_label: bool, seen: set[tuple[str, tuple[str, ...]]]
+    ) -> None:
+        if not lex or (lang, lex) in seen:
+            return
+        seen.add((lang, lex))
+        slugs = self.exact.setdefault(lang, {}).setdefault(lex, [])
+        if slug not in slugs:
+            slugs.append(slug)
+        self.by_lang.setdefault(lang, {}).setdefault(lex[0], []).append((lex, slug, is_label))
+        if is_label:
+            self.labels.setdefault(slug, []).append((lang, lex))
 
 
 @lru_cache(maxsize=8)
@@ -286,7 +315,8 @@ def suggest_topics(text: str, language: str | None = None, path: str | Path | No
         return []
     lang = language if language in LANGUAGES else guess_language(text)
     lexemes = analyse(text, lang)
-    matches = find_matches(lexemes, lang, path)
+    by_slug = concepts_by_slug(path)
+    matches = [m for m in find_matches(lexemes, lang, path) if by_slug[m.slug].suggest]
     scores: dict[str, float] = {}
     first: dict[str, int] = {}
     strong: dict[str, bool] = {}
@@ -309,7 +339,6 @@ def suggest_topics(text: str, language: str | None = None, path: str | Path | No
         for s in ranked
         if scores[s] >= best / 8 and ((strong.get(s) and scores[s] >= 3) or (scores[s] >= 4 and singles.get(s, 0) >= 3))
     ][:MAX_SUGGESTIONS]
-    by_slug = concepts_by_slug(path)
     out: list[str] = []
     for s in chosen:
         # the specific before the general: a chosen child goes before its parent

@@ -74,10 +74,23 @@ def topic_version() -> str | None:
 
 
 def topic_rows() -> list[dict]:
-    from archive.models import Topic
+    """The Topic rows as thesaurus items. Whether a concept may be filed as a document's topic
+    (``"suggest": false`` for the treaty provisions) is not a column: it comes from the file."""
+    import json
 
+    from archive.models import Topic
+    from archive.search.thesaurus import DEFAULT_PATH
+
+    with open(DEFAULT_PATH, encoding="utf-8") as fh:
+        query_only = {item["slug"] for item in json.load(fh) if item.get("suggest") is False}
     return [
-        {"slug": t["slug"], "parent": t["parent__slug"], "labels": t["labels"], "synonyms": t["synonyms"]}
+        {
+            "slug": t["slug"],
+            "parent": t["parent__slug"],
+            "labels": t["labels"],
+            "synonyms": t["synonyms"],
+            "suggest": t["slug"] not in query_only,
+        }
         for t in Topic.objects.order_by("pk").values("slug", "parent__slug", "labels", "synonyms")
     ]
 

@@ -164,3 +164,13 @@ def test_an_editors_new_synonym_is_searched_at_once(client, seed):
     assert set(results(client, "спецразведки")) == filed  # inflected, as the synonym's language inflects it
     topic.delete()
     assert results(client, "спецразведка") == []
+
+
+def test_query_only_concepts_stay_query_only_when_read_from_the_topic_rows(seed):
+    from archive.search import thesaurus
+
+    thesaurus.refresh()
+    assert thesaurus._key(None).startswith("db:")  # read from the database, not the file
+    assert not thesaurus.get_concept("denunciation").suggest
+    assert thesaurus.get_concept("customs").suggest
+    assert thesaurus.suggest_topics("Соглашение о порядке разрешения споров", "ru") == []

@@ -1,7 +1,5 @@
 """Shared fixtures: the real seed corpus, loaded once per test session through ingestion."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
@@ -14,13 +12,6 @@ def _media_root(request, tmp_path_factory):
         return
     from django.conf import settings
 
-    if request.config.getoption("reuse_db", False):
-        # make test-fast keeps its test databases between runs (--reuse-db): the originals the
-        # corpus stored go with them, so they are kept too (under var/, per worktree)
-        kept = Path(__file__).resolve().parents[1] / "var" / "test-media"
-        kept.mkdir(parents=True, exist_ok=True)
-        settings.MEDIA_ROOT = str(kept)
-        return
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
 
 

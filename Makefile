@@ -51,7 +51,7 @@ test-random: install browser
 # in mutants/ and only new or changed mutants run again. The whole set is long on 2 cores: give
 # files, a sample, or both:  make mutate MODULES="archive/ingest/dates.py archive/search/query.py" SAMPLE=10
 mutate: install
-	$(BIN)/python scripts/mutate.py $(MODULES) $(if $(SAMPLE),--sample $(SAMPLE),) $(if $(FRESH),--fresh,) $(if $(JOBS),--jobs $(JOBS),)
+	$(BIN)/python scripts/mutate.py $(MODULES) $(if $(SAMPLE),--sample $(SAMPLE),) $(if $(FRESH),--fresh,) $(if $(RETRY),--retry,) $(if $(JOBS),--jobs $(JOBS),)
 
 lint: install
 	$(BIN)/ruff check .

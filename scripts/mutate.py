@@ -3,6 +3,7 @@
     make mutate                                   every module listed in pyproject's [tool.mutmut]
     make mutate MODULES="archive/ingest/dates.py archive/search/query.py"
     make mutate SAMPLE=10                         a deterministic tenth of the mutants (by name)
+    make mutate RETRY=1                           judge the survivors again (after writing tests)
     make mutate FRESH=1                           forget earlier results (mutants/ is rebuilt)
 
 mutmut copies the package into mutants/, rewrites each function of the listed files into a
@@ -74,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=1, help="test one mutant in N (by a hash of its name)")
     parser.add_argument("--fresh", action="store_true", help="start again from an empty mutants/")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--retry", action="store_true", help="judge the surviving mutants again (after new tests)")
     parser.add_argument("--report-only", action="store_true", help="print the score of what was run, run nothing")
     args = parser.parse_args(argv)
 
@@ -112,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         for name in m.exit_code_by_key
         if _sampled(name, args.sample) and not _excluded(name)
     }
+    if args.retry and not args.report_only:
+        for name, m in chosen.items():
+            if m.exit_code_by_key[name] is not None and m.exit_code_by_key[name] not in KILLED:
+                m.exit_code_by_key[name] = None
+        for m in data.values():
+            m.save()
     todo = sorted(name for name, m in chosen.items() if m.exit_code_by_key[name] is None)
     if todo and not args.report_only:
         print(f"{len(todo)} mutants to run ({len(chosen) - len(todo)} already judged); mutmut's log: mutants/run.log")

@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="start again from an empty mutants/")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--retry", action="store_true", help="judge the surviving mutants again (after new tests)")
+    parser.add_argument("--only-judged", action="store_true", help="run no mutant that was never run (with --retry)")
     parser.add_argument("--report-only", action="store_true", help="print the score of what was run, run nothing")
     args = parser.parse_args(argv)
 
@@ -114,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in m.exit_code_by_key
         if _sampled(name, args.sample) and not _excluded(name)
     }
+    if args.only_judged:
+        chosen = {name: m for name, m in chosen.items() if m.exit_code_by_key[name] is not None}
     if args.retry and not args.report_only:
         for name, m in chosen.items():
             if m.exit_code_by_key[name] is not None and m.exit_code_by_key[name] not in KILLED:

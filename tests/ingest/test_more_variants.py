@@ -9,21 +9,22 @@ import pytest
 
 from archive.ingest.pipeline import parse_path
 from archive.ingest.titles import recase_all_caps
+from tests.ingest.conftest import parse_scope
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def ru():
     return parse_path(VARIANTS / "ru_decree_kz_kg_supersedes.txt")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def en():
     return parse_path(VARIANTS / "en_caps_am_ge.txt")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def hy():
     return parse_path(VARIANTS / "hy_caps_am_kz.txt")
 

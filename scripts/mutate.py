@@ -91,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report_only:
         # generate the mutants (files whose source is unchanged are kept as they are)
         Path("mutants").mkdir(exist_ok=True)
-        with open("mutants/generate.log", "w") as log, contextlib.redirect_stdout(log):
+        with (
+            open("mutants/generate.log", "w") as log,
+            contextlib.redirect_stdout(log),
+            contextlib.redirect_stderr(log),
+        ):
             mutmut.copy_src_dir()
             mutmut.copy_also_copy_files()
             mutmut.setup_source_paths()

@@ -282,3 +282,24 @@ def test_fold_lookalikes_is_idempotent_and_keeps_length(text):
     once = fold_lookalikes(text)
     assert fold_lookalikes(once) == once
     assert len(once) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("run", "vocab", "words"),
+    [
+        ("онже", {"он": 5, "же": 5}, ["он", "же"]),  # four letters, two two-letter words
+        ("олбар", {"ол": 3, "бар": 3}, ["ол", "бар"]),
+        ("келісімбар", {"келісім": 3, "бар": 3}, ["келісім", "бар"]),
+        # a known word with a three-letter ending (-нің) at the end of the run
+        ("баркелісімнің", {"келісім": 3, "бар": 3}, ["бар", "келісімнің"]),
+        # a word of the document stays whole, even if its pieces are words too
+        ("келісім", {"келісім": 3, "кел": 2, "ісім": 2}, ["келісім"]),
+        ("бар", {"бар": 3}, ["бар"]),
+    ],
+)
+def test_lost_word_boundaries_are_found_with_the_vocabulary(run, vocab, words):
+    from collections import Counter
+
+    from archive.ingest.normalise import _segment
+
+    assert _segment(run, Counter(vocab)) == words

@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve migrate load test test-fast test-random browser lint format migrations-check db-stop bench bench-ingest clean backup restore loadtest stub-check
+.PHONY: install run serve migrate load test test-fast test-random mutate browser lint format migrations-check db-stop bench bench-ingest clean backup restore loadtest stub-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s)" % sys.version.split()[0])'
@@ -36,7 +36,7 @@ test: install browser
 	$(BIN)/python -m pytest -p no:randomly
 
 # The development loop: no browser, none of the tests marked slow (processes, restarts, crawls,
-# budgets), on 3 workers. About 50 s on this 2-core machine; `make test` remains the gate.
+# budgets), on 3 workers. About 50 s on this 2-core machine when it is idle; `make test` remains the gate.
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow and not browser" -n 3 -p no:randomly
 
@@ -45,6 +45,13 @@ test-fast: install
 test-random: install browser
 	$(BIN)/python -m pip install --quiet "pytest-randomly>=3.15,<4"
 	$(BIN)/python -m pytest -q -n 3 -p randomly $(if $(SEED),--randomly-seed=$(SEED),)
+
+# Mutation testing (mutmut) of the database-free modules (parser, search analysis and query parsing,
+# status, language) against the tests that need no database; not part of make test. Results are kept
+# in mutants/ and only new or changed mutants run again. The whole set is long on 2 cores: give
+# files, a sample, or both:  make mutate MODULES="archive/ingest/dates.py archive/search/query.py" SAMPLE=10
+mutate: install
+	$(BIN)/python scripts/mutate.py $(MODULES) $(if $(SAMPLE),--sample $(SAMPLE),) $(if $(FRESH),--fresh,) $(if $(RETRY),--retry,) $(if $(JOBS),--jobs $(JOBS),)
 
 lint: install
 	$(BIN)/ruff check .

@@ -25,6 +25,24 @@ def test_csv_and_json_exports_match_the_filtered_list(client):
     assert all(r["parties"] in ("KZ;AZ", "AZ;KZ") for r in rows)
 
 
+def test_an_export_stops_at_the_cap_and_says_so(client, monkeypatch):
+    # the cap itself, not the constant: with a cap of 3 the five AZ-KZ agreements are cut to the
+    # three newest, and both formats say the list was truncated
+    from archive.views import exports
+
+    monkeypatch.setattr(exports, "EXPORT_CAP", 3)
+    full = client.get("/api/agreements/?pair=AZ-KZ&ordering=-signed_date").json()["results"]
+    body = client.get("/agreements/export.json?pair=AZ-KZ").json()
+    assert (body["count"], body["truncated"], body["cap"]) == (3, True, 3)
+    assert [r["signed_date"] for r in body["results"]] == sorted((r["signed_date"] for r in full), reverse=True)[:3]
+    response = client.get("/agreements/export.csv?pair=AZ-KZ")
+    assert (response["X-Export-Cap"], response["X-Export-Truncated"]) == ("3", "true")
+    assert len(list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))) == 3
+    monkeypatch.setattr(exports, "EXPORT_CAP", 5)  # exactly as many as there are: nothing is cut
+    body = client.get("/agreements/export.json?pair=AZ-KZ").json()
+    assert (body["count"], body["truncated"]) == (5, False)
+
+
 def test_export_follows_the_search(client, seed):
     body = client.get("/agreements/export.json?q=752").json()
     assert [r["slug"] for r in body["results"]] == [seed["intelligence_2024"].slug]

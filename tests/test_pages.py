@@ -57,7 +57,9 @@ def test_country_and_pair_pages(client, django_assert_max_num_queries, seed):
     assert positions == sorted(positions)
 
 
-def test_topic_page_includes_narrower_topics(client, django_assert_max_num_queries, seed):
+# what a broader topic's page takes from its narrower topics: test_regressions.py
+# (test_a_broader_topic_page_lists_what_is_filed_under_its_narrower_topics)
+def test_topic_page_lists_an_agreement_filed_under_it(client, django_assert_max_num_queries, seed):
     html = get(client, "/topics/military-intelligence/", django_assert_max_num_queries).content.decode()
     assert seed["intelligence_2024"].get_absolute_url() in html
 

@@ -109,13 +109,16 @@ def snippet(
         if j - i > best_n:
             best_i, best_n = i, j - i
     start = max(0, spans[best_i][0] - width // 6)
+    # on a word boundary within 30 characters; the text's beginning and end are boundaries too
+    # (no "…rd00" where the match is in the first words, no "wor…" where it is in the last)
     if start:
         sp = text.rfind(" ", 0, start)
-        start = sp + 1 if sp != -1 and start - sp < 30 else start
+        start = sp + 1 if start - sp < 30 else start
     end = min(len(text), start + width)
     if end < len(text):
         sp = text.find(" ", end)
-        end = sp if sp != -1 and sp - end < 30 else end
+        sp = len(text) if sp == -1 else sp
+        end = sp if sp - end < 30 else end
     out = []
     pos = start
     for s, e in spans:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,14 @@ def seed_facts() -> dict:
     return json.loads((ROOT / "tests" / "expected" / "seed_facts.json").read_text("utf-8"))
 
 
-@pytest.fixture(scope="session")
+def parse_scope(fixture_name: str, config: pytest.Config) -> str:
+    """Parse once per session, except under make mutate: mutmut credits a function to the tests
+    that ran it, and a parse shared by the session would be credited to the first test alone (a
+    mutant it reaches then judged by that one test). There, each test parses for itself."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") else "session"
+
+
+@pytest.fixture(scope=parse_scope)
 def seeds():
     from archive.ingest.pipeline import parse_path
 

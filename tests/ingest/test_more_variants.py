@@ -9,21 +9,22 @@ import pytest
 
 from archive.ingest.pipeline import parse_path
 from archive.ingest.titles import recase_all_caps
+from tests.ingest.conftest import parse_scope
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def ru():
     return parse_path(VARIANTS / "ru_decree_kz_kg_supersedes.txt")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def en():
     return parse_path(VARIANTS / "en_caps_am_ge.txt")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=parse_scope)
 def hy():
     return parse_path(VARIANTS / "hy_caps_am_kz.txt")
 
@@ -69,8 +70,19 @@ def test_armenian_language_list_without_a_noun_and_compound_renewal(hy):
             "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ҮКІМЕТІ МЕН ӨЗБЕКСТАН РЕСПУБЛИКАСЫНЫҢ ҮКІМЕТІ АРАСЫНДАҒЫ КЕЛІСІМ",
             "Қазақстан Республикасының Үкіметі мен Өзбекстан Республикасының Үкіметі арасындағы келісім",
         ),
-        ("ՄԻՋԵՎ ԵՎ ԵՎՐՈՊԱ", "Միջև և եվրոպա"),
+        # Armenian capitals spell the ligature և as ԵՎ; the country names and "Republic" keep a capital
+        (
+            "ՀԱՅԱՍՏԱՆԻ ՀԱՆՐԱՊԵՏՈՒԹՅԱՆ ԵՎ ՂԱԶԱԽՍՏԱՆԻ ՀԱՆՐԱՊԵՏՈՒԹՅԱՆ ՄԻՋԵՎ",
+            "Հայաստանի Հանրապետության և Ղազախստանի Հանրապետության միջև",
+        ),
     ],
 )
 def test_recase_all_caps(caps, expected):
     assert recase_all_caps(caps) == expected
+
+
+def test_armenian_capitals_ev_is_the_ligature_only_where_it_stands_for_it():
+    # "ԵՎ" alone is the conjunction "և", word-final "ԵՎ" is the ligature ("ՄԻՋԵՎ" -> "միջև"), a
+    # word-initial "ԵՎ" before letters is two letters ("ԵՎՐՈՊԱ" -> "եվրոպա", never "և" + "րոպա").
+    # Case aside: which words keep a capital is what test_recase_all_caps pins.
+    assert recase_all_caps("ՄԻՋԵՎ ԵՎ ԵՎՐՈՊԱ").lower() == "միջև և եվրոպա"

@@ -75,3 +75,18 @@ def test_russian_and_english_via_snowball():
     assert analyse("ёлка", "ru") == analyse("елка", "ru")
     assert analyse("military intelligence", "en") == analyse("Military Intelligence", "en")
     assert analyse("communications", "en") == analyse("communication", "en")
+
+
+@pytest.mark.parametrize(
+    ("module", "inflected", "plain"),
+    [
+        # genitive and possessive endings: "of the Republic of Azerbaijan", "its agreement"
+        ("azerbaijani", "Azərbaycan Respublikasının 2024 müqaviləsi", "Azərbaycan Respublikası 2024 müqavilə"),
+        # genitive and the definite article: "of the Republic of Armenia", "the agreement"
+        ("armenian", "Հայաստանի Հանրապետության 2024 համաձայնագիրը", "Հայաստան Հանրապետություն 2024 համաձայնագիր"),
+    ],
+)
+def test_a_text_analyses_to_the_stems_of_its_plain_forms_and_keeps_numbers(module, inflected, plain):
+    analyse_in = {"azerbaijani": azerbaijani, "armenian": armenian}[module].analyse
+    lexemes = analyse_in(inflected)
+    assert lexemes == analyse_in(plain) and len(lexemes) == 4 and lexemes[2] == "2024"

@@ -1,0 +1,203 @@
+"""Mutation testing of the database-free modules (make mutate): mutmut 3, a score per module.
+
+    make mutate                                   every module listed in pyproject's [tool.mutmut]
+    make mutate MODULES="archive/ingest/dates.py archive/search/query.py"
+    make mutate SAMPLE=10                         a deterministic tenth of the mutants (by name)
+    make mutate RETRY=1                           judge the survivors again (after writing tests)
+    make mutate FRESH=1                           forget earlier results (mutants/ is rebuilt)
+
+mutmut copies the package into mutants/, rewrites each function of the listed files into a
+trampoline to its mutants, runs the tests that need no database (-p no:django) once to learn which
+tests reach which function, then runs only those tests against each mutant. Results are kept in
+mutants/ and a mutant already judged is not run again (its function's code unchanged); this
+script picks the mutants, runs mutmut on them and prints killed / total per module.
+
+Mutants of the functions in EXCLUDED are neither run nor counted: each says why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fnmatch
+import hashlib
+import os
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Functions that run only while the modules are imported (they build the pattern and word tables
+# the parser then uses). mutmut switches a mutant on after the import, in a process forked from
+# one that imported the unmutated code, so their mutants can never take effect: they would be
+# counted as survivors although any change to them changes every table (and the tests of those
+# tables: tests/ingest/test_caseless.py, test_variants.py, tests/search/test_*stemmer*.py ...).
+# Functions called at import *and* later (caseless(), fold_lookalikes(), trie_regex(), ...) are not
+# listed. (Found by tracing the calls made while the tests are collected and while they run.)
+IMPORT_ONLY = "runs only at import, before mutmut can switch a mutant on"
+EXCLUDED: dict[str, str] = {
+    "archive.ingest.patterns.x__article_regexes__mutmut_*": IMPORT_ONLY,
+    "archive.ingest.patterns.x__kind_patterns__mutmut_*": IMPORT_ONLY,
+    "archive.ingest.patterns.x__kind_regex__mutmut_*": IMPORT_ONLY,
+    "archive.ingest.patterns.x__ordinal_table__mutmut_*": IMPORT_ONLY,
+    "archive.ingest.patterns.x__template_regex__mutmut_*": IMPORT_ONLY,
+    "archive.ingest.terms.x__number_tables__mutmut_*": IMPORT_ONLY,
+    "archive.language.detect.x__function_words__mutmut_*": IMPORT_ONLY,
+    "archive.language.detect.x_function_words__mutmut_*": IMPORT_ONLY,
+    "archive.search.analysis.x_register_stemmer__mutmut_*": IMPORT_ONLY,
+    "archive.search.analysis.x__make_english__mutmut_*": IMPORT_ONLY,
+    "archive.search.analysis.x__make_russian__mutmut_*": IMPORT_ONLY,
+    "archive.search.analysis.x__snowball__mutmut_*": IMPORT_ONLY,
+    "archive.search.kazakh.x__add__mutmut_*": IMPORT_ONLY,
+    # equivalent mutants: they cannot change what the function returns
+    "archive.ingest.dates.x_find_dates__mutmut_1": "equivalent: `or` -> `and` in the no-digit fast path; "
+    "every date pattern needs a digit, so the full scan finds nothing either",
+}
+
+KILLED = {1, 3, 36, -24, 24, 152, 255}  # a failing test, pytest's internal error, a timeout (mutmut's codes)
+NO_TESTS = {5, 33}
+
+
+def _module_of(name: str) -> str:
+    return name.split(".x_", 1)[0].split(".xǁ", 1)[0]
+
+
+def _excluded(name: str) -> str | None:
+    return next((why for pattern, why in EXCLUDED.items() if fnmatch.fnmatchcase(name, pattern)), None)
+
+
+def _sampled(name: str, sample: int) -> bool:
+    return sample <= 1 or int(hashlib.sha1(name.encode()).hexdigest(), 16) % sample == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("modules", nargs="*", help="files to test (default: every file mutmut is told to mutate)")
+    parser.add_argument("--sample", type=int, default=1, help="test one mutant in N (by a hash of its name)")
+    parser.add_argument("--fresh", action="store_true", help="start again from an empty mutants/")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--retry", action="store_true", help="judge the surviving mutants again (after new tests)")
+    parser.add_argument("--only-judged", action="store_true", help="run no mutant that was never run (with --retry)")
+    parser.add_argument("--report-only", action="store_true", help="print the score of what was run, run nothing")
+    args = parser.parse_args(argv)
+
+    os.chdir(ROOT)
+    os.environ.pop("DJANGO_SETTINGS_MODULE", None)  # the tests run without Django (-p no:django)
+    if args.fresh:
+        shutil.rmtree("mutants", ignore_errors=True)
+
+    from mutmut import __main__ as mutmut
+    from mutmut.mutation.data import SourceFileMutationData
+
+    if not args.report_only:
+        # generate the mutants (files whose source is unchanged are kept as they are)
+        Path("mutants").mkdir(exist_ok=True)
+        with (
+            open("mutants/generate.log", "w") as log,
+            contextlib.redirect_stdout(log),
+            contextlib.redirect_stderr(log),
+        ):
+            mutmut.copy_src_dir()
+            mutmut.copy_also_copy_files()
+            mutmut.setup_source_paths()
+            mutmut.create_mutants(args.jobs)
+
+    wanted = {str(Path(m)) for m in args.modules}
+    data = {}
+    for path in mutmut.walk_mutatable_files():
+        if wanted and str(path) not in wanted:
+            continue
+        m = SourceFileMutationData(path=path)
+        m.load()
+        data[str(path)] = m
+    if wanted - set(data):
+        print("not a file mutmut mutates (see [tool.mutmut] only_mutate):", " ".join(sorted(wanted - set(data))))
+        return 2
+
+    chosen = {
+        name: m
+        for m in data.values()
+        for name in m.exit_code_by_key
+        if _sampled(name, args.sample) and not _excluded(name)
+    }
+    if args.only_judged:
+        chosen = {name: m for name, m in chosen.items() if m.exit_code_by_key[name] is not None}
+    if args.retry and not args.report_only:
+        for name, m in chosen.items():
+            if m.exit_code_by_key[name] is not None and m.exit_code_by_key[name] not in KILLED:
+                m.exit_code_by_key[name] = None
+        for m in data.values():
+            m.save()
+    todo = sorted(name for name, m in chosen.items() if m.exit_code_by_key[name] is None)
+    if todo and not args.report_only:
+        print(f"{len(todo)} mutants to run ({len(chosen) - len(todo)} already judged); mutmut's log: mutants/run.log")
+        log = open("mutants/run.log", "w")  # noqa: SIM115  (open for the whole run)
+        stdout, stderr = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = log
+        try:
+            mutmut._run(todo, args.jobs)
+        except SystemExit as stop:
+            if stop.code:
+                sys.stdout, sys.stderr = stdout, stderr
+                print(f"mutmut stopped ({stop.code}): see mutants/run.log")
+                return 1
+        finally:
+            sys.stdout, sys.stderr = stdout, stderr
+            log.close()
+        for m in data.values():
+            m.load()
+
+    return report(data, chosen, args.sample)
+
+
+def report(data: dict, chosen: dict, sample: int) -> int:
+    per: dict[str, Counter] = {}
+    survivors: list[str] = []
+    excluded = Counter()
+    for path, m in sorted(data.items()):
+        count = per.setdefault(path, Counter())
+        for name, code in m.exit_code_by_key.items():
+            if name not in chosen:
+                if _excluded(name):
+                    excluded[path] += 1
+                continue
+            if code is None:
+                count["not run"] += 1
+            elif code in KILLED:
+                count["killed"] += 1
+            elif code in NO_TESTS:
+                count["no tests"] += 1
+                survivors.append(name)
+            else:
+                count["survived"] += 1
+                survivors.append(name)
+    print()
+    print(f"{'module':40} {'killed':>7} {'total':>6} {'score':>7}  survived  no tests  excluded")
+    total = Counter()
+    for path, count in per.items():
+        judged = count["killed"] + count["survived"] + count["no tests"]
+        if not judged and not excluded[path]:
+            continue
+        total += count
+        score = f"{100 * count['killed'] / judged:.1f}%" if judged else "-"
+        line = f"{path:40} {count['killed']:7} {judged:6} {score:>7}  {count['survived']:8}  {count['no tests']:8}"
+        print(line + f"  {excluded[path]:8}" + (f"  ({count['not run']} not run)" if count["not run"] else ""))
+    judged = total["killed"] + total["survived"] + total["no tests"]
+    if judged:
+        print(
+            f"{'overall':40} {total['killed']:7} {judged:6} {100 * total['killed'] / judged:6.1f}%"
+            f"  {total['survived']:8}  {total['no tests']:8}  {sum(excluded.values()):8}"
+            + (f"   (one mutant in {sample})" if sample > 1 else "")
+        )
+    if survivors:
+        print()
+        print(f"{len(survivors)} surviving mutants (mutmut show NAME for the change; mutmut results for all):")
+        for name in sorted(survivors):
+            print("   ", name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

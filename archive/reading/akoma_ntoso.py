@@ -71,6 +71,7 @@ class AknArticle:
     number: str  # as numbered in the text: "1", "12bis", "IV"
     heading: str = ""
     body: str = ""  # paragraphs separated by line breaks
+    label: str = ""  # the heading as written ("1-бап", "Article 1"): <num> when known
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def to_akn(doc: AknDocument) -> bytes:
         if seen[eid] > 1:  # two articles numbered alike (a parsing slip): keep eIds unique
             eid = f"{eid}-{seen[eid]}"
         element = _sub(body, "article", {"eId": eid})
-        _sub(element, "num", text=_clean(article.number).strip())
+        _sub(element, "num", text=_clean(article.label or article.number).strip())
         heading = " ".join(_clean(article.heading).split())
         if heading:
             _sub(element, "heading", text=heading)

@@ -96,7 +96,7 @@ def akn_document(agreement: Agreement, text: Text, parties, base_url: str) -> Ak
         language=text.language,
         title=text.title,
         preamble=text.preamble,
-        articles=[AknArticle(a.number, a.heading, a.body) for a in text.articles.all()],
+        articles=[AknArticle(a.number, a.heading, a.body, a.label) for a in text.articles.all()],
         final_clauses=text.final_clauses,
         base_url=base_url,
         country_names={p.country_id: p.country.name for p in parties},

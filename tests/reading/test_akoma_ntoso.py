@@ -91,7 +91,8 @@ def test_articles_structure_and_eids():
     articles = body.findall("a:article", NS)
     assert [a.get("eId") for a in articles] == ["art_1", "art_2", "art_12bis"]
     first = articles[0]
-    assert first.find("a:num", NS).text == "1"
+    assert first.find("a:num", NS).text == "1"  # no label given: the number
+
     assert first.find("a:heading", NS).text == "Терминдер"
     assert [p.text for p in first.findall("a:content/a:p", NS)] == [
         "Осы Келісімнің мақсаттары үшін:",
@@ -188,3 +189,9 @@ def test_kind_is_the_subtype_and_jurisdiction_can_be_set():
 @given(st.text(max_size=80), st.text(max_size=15))
 def test_any_text_gives_well_formed_xml(text, number):
     ET.fromstring(to_akn(AknDocument(slug=text, title=text, preamble=text, articles=[(number, text, text)])))
+
+
+def test_num_is_the_heading_as_written_when_known():
+    doc = AknDocument(slug="x", title="T", articles=[AknArticle("5", "Күшіне енуі", "Осы Келісім …", "5-бап")])
+    article = ET.fromstring(to_akn(doc)).find(".//a:article", NS)
+    assert article.get("eId") == "art_5" and article.find("a:num", NS).text == "5-бап"

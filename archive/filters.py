@@ -310,6 +310,16 @@ def describe(name: str, value: str, language: str | None = None) -> str | None:
     return value[:80]
 
 
+def picker_context(chips: list) -> dict:
+    """What the country picker (includes/country_picker.html) shows: the parties chosen, as
+    chips, and what was typed that names no country."""
+    party = [c for c in chips if c.name == "party"]
+    return {
+        "party_chips": [c for c in party if c.valid],
+        "party_typed": ", ".join(c.value for c in party if not c.valid),
+    }
+
+
 def filter_chips(params, skip: tuple[str, ...] = ()) -> list:
     """The chosen filters of ``params`` (a QueryDict) as removable chips (archive.chips)."""
     from .chips import chips

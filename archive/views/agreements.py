@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from archive.chips import NOT_FILTERS, query_keeping
-from archive.filters import AgreementFilter, filter_chips
+from archive.filters import AgreementFilter, filter_chips, picker_context
 from archive.models import Agreement, Predicate, SourceDocument, SourceKind
 from archive.models.facets import unfiltered_facet_counts
 from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
@@ -46,9 +46,7 @@ def _results(request, keep: tuple[str, ...] = ()) -> dict:
     return {
         "facets": facets,
         "chips": chips,
-        # the country picker: the parties chosen, and what was typed that names no country
-        "party_chips": [c for c in chips if c.name == "party" and c.valid],
-        "party_typed": ", ".join(c.value for c in chips if c.name == "party" and not c.valid),
+        **picker_context(chips),
         "clear_all": "?" + query_keeping(request.GET, keep),
         "filter": filterset,
         "agreements": agreements,

@@ -98,16 +98,13 @@ def deadline_list(request):
         for event, agreement in with_agreements(list(page.object_list))
     ]
     query = place_query(request)
-    from archive.filters import filter_chips
+    from archive.filters import filter_chips, picker_context
 
-    party = [c for c in filter_chips(request.GET) if c.name == "party"]
     return render(
         request,
         "archive/deadlines.html",
         {
-            # the country picker, as on /agreements/: the parties chosen and what names none
-            "party_chips": [c for c in party if c.valid],
-            "party_typed": ", ".join(c.value for c in party if not c.valid),
+            **picker_context(filter_chips(request.GET)),  # the country picker, as on /agreements/
             "filter": found.filter,
             "errors": found.filter.errors if found.invalid else {},
             "months": found.months,

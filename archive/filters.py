@@ -116,13 +116,32 @@ class AgreementFilter(df.FilterSet):
         model = Agreement
         fields = ["q", "party", "pair", "topic", "kind", "status", "language", "signed_from", "signed_to"]
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, depth: int | None = None, **kwargs):
         # with words to search and no order asked for, the results come by relevance: the sort
         # box must say so rather than show its first choice ("Newest first")
         if data is not None and (data.get("q") or "").strip() and not data.get("ordering"):
             data = data.copy()
             data["ordering"] = "relevance"
         super().__init__(data, *args, **kwargs)
+        self.depth = depth  # how many results a search must reach (an export: more than a page's)
+        self.ranking = None  # what the search found (archive.search.engine.Ranking), once filtered
+
+    def filter_queryset(self, queryset):
+        """Every other filter first, then the search over what they leave, so that the best
+        matches are found among the agreements the filters allow (archive.search.engine)."""
+        queryset = super().filter_queryset(queryset)
+        compiled = self.compiled_query
+        if compiled is None:
+            return queryset
+        if compiled.is_empty:
+            return queryset.none()
+        from archive.search.engine import rank
+
+        self.ranking = rank(queryset, compiled, self.depth)
+        by_relevance = self.form.cleaned_data.get("ordering") in ("relevance", "", None)
+        if by_relevance:
+            return self.ranking.apply(queryset)
+        return self.ranking.apply(queryset, order=False)
 
     @property
     def compiled_query(self):
@@ -133,12 +152,7 @@ class AgreementFilter(df.FilterSet):
         return self._compiled
 
     def filter_q(self, queryset, name, value):
-        compiled = self.compiled_query
-        if compiled is None:
-            return queryset
-        if compiled.is_empty:
-            return queryset.none()
-        return queryset.search(compiled).order_by("-rank", F("signed_date").desc(nulls_last=True), "slug")
+        return queryset  # the search runs after the other filters: filter_queryset
 
     def filter_ordering(self, queryset, name, value):
         if value == "relevance" or not value:

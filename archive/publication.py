@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from archive.models import Agreement, FormerSlug, Text
-from archive.models.search import reindex_agreements
+from archive.search.index import reindex_agreements
 from archive.slugs import agreement_slug
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from archive.models import Agreement, Article, Text
-from archive.models.search import reindex_agreements
+from archive.search.index import reindex_agreements
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # not in make test-fast
 
@@ -99,41 +99,47 @@ def test_bench_search_reports_percentiles_queries_and_plans(synthetic):
 
 
 def test_search_is_bounded_and_consistent_when_the_cap_is_reached(synthetic, monkeypatch, client):
-    """More matches than RESULT_CAP: count, page and facets agree on the same capped set,
-    a deeper slice (an export) still gets what it asks for, small searches stay exact."""
-    from archive.filters import AgreementFilter
-    from archive.models import search
-
-    monkeypatch.setattr(search, "RESULT_CAP", 5)
-    qs = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list().newest_first()).qs
-    assert qs.count() == 6 and search.is_capped(qs.count())
-    facets = qs.facets()
-    assert sum(f.count for f in facets["kind"]) == 6
+    """More matches than RESULT_CAP: the count is still exact, the page and the facets agree on
+    the same best RESULT_CAP, a deeper request (an export) reaches what it asks for, and small
+    searches list everything."""
     from django.core.paginator import Paginator
 
-    page = Paginator(qs, 20).page(1).object_list  # what the views do: count, then that slice
-    assert len(page) == 6 and [a.rank for a in page] == sorted((a.rank for a in page), reverse=True)
-    assert {a.pk for a in page} == set(qs.values_list("pk", flat=True))
-    assert len(list(qs[:12])) == 12  # a slice deeper than the cap (an export) gets its rows
-    assert search.is_capped(client.get("/api/agreements/", {"q": "барлау"}).json()["count"])
+    from archive.filters import AgreementFilter
+    from archive.search import engine
 
-    monkeypatch.setattr(search, "RESULT_CAP", 300)
-    exact = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list()).qs
     matching = Agreement.objects.filter(search_vector=SearchQuery("'барла' | 'барлау'", search_type="raw"))
-    assert exact.count() == matching.count() and not search.is_capped(exact.count())
+    n = matching.count()
+    assert n > 6
+    monkeypatch.setattr(engine, "RESULT_CAP", 5)
+    filterset = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list().newest_first())
+    qs = filterset.qs
+    assert qs.count() == 5 and filterset.ranking.total == n and filterset.ranking.capped
+    assert sum(f.count for f in qs.facets()["kind"]) == 5
+    page = Paginator(qs, 20).page(1).object_list  # what the views do: count, then that slice
+    assert len(page) == 5 and [a.rank for a in page] == sorted((a.rank for a in page), reverse=True)
+    assert [a.pk for a in page] == filterset.ranking.ids
+    deep = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list(), depth=12).qs
+    assert len(list(deep[:12])) == 12  # an export gets as many as it asks for
+    response = client.get("/api/agreements/", {"q": "барлау"})
+    assert response["X-Count-Is-Lower-Bound"] == "true" and response["X-Total-Matches"] == str(n)
+    assert response.json()["count"] == 5
+
+    monkeypatch.setattr(engine, "RESULT_CAP", 300)
+    filterset = AgreementFilter({"q": "барлау"}, queryset=Agreement.objects.for_list())
+    assert filterset.qs.count() == n and not filterset.ranking.capped
 
 
 @pytest.mark.parametrize(
-    ("tsquery", "relaxed"),
+    ("q", "relaxed"),
     [
-        ("'a' | 'b'", None),
-        ("'a' <-> 'b'", "('a' & 'b')"),
-        ("('a' | 'b') & !('c' <-> 'd')", "('a' | 'b')"),
-        ("'a' & !'c' | 'x' <2> 'y'", "(('a' & !'c') | ('x' & 'y'))"),
-        ("('a' <-> 'b'", None),
+        ("барлау OR байланыс", None),
+        ('"үкіметтік байланыс"', "('үкіметтік' & 'байланыс')"),
+        ('барлау -"үкіметтік байланыс"', "('барла' | 'барлау')"),  # an excluded phrase is left out
+        ('"үкіметтік байланыс" -шарт', "('үкіметтік' & 'байланыс') & !'шарт'"),
     ],
 )
-def test_phrases_are_relaxed_for_the_index(tsquery, relaxed):
-    from archive.models.search import relax_phrases
+def test_phrases_are_relaxed_for_the_index(q, relaxed):
+    from archive.search.query import search
 
-    assert relax_phrases(tsquery) == relaxed
+    compiled = search(q)
+    assert compiled.relaxed_tsquery == relaxed

@@ -19,8 +19,8 @@ from archive.ingest.dates import parse_date
 from archive.ingest.link import find_agreement
 from archive.language.profiles import profiles
 from archive.models import Agreement, Article, Party, Relation, SourceDocument, Text, Topic
-from archive.models.search import reindex_agreements
 from archive.reading.status import StatusFacts, derive_status
+from archive.search.index import reindex_agreements
 from archive.search.kazakh import stem as kazakh_stem
 from archive.uploads import stage
 

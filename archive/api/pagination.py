@@ -1,17 +1,20 @@
 from rest_framework.pagination import PageNumberPagination
 
-from archive.models.search import is_capped
-
 
 class ArchivePagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    ranking = None  # set by the view when the request searched (archive.search.engine.Ranking)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
-        # A search counts its matches up to RESULT_CAP + 1; then "count" is a lower bound. Said in
-        # a header so that the body keeps exactly the contract's keys.
-        if self.request.query_params.get("q", "").strip() and is_capped(self.page.paginator.count):
+        # A search lists the RESULT_CAP best of its matches: "count" is what can be paged through.
+        # How many matched is said in headers, so that the body keeps exactly the contract's keys.
+        ranking = self.ranking
+        if ranking is not None and ranking.capped:
             response["X-Count-Is-Lower-Bound"] = "true"
+            response["X-Total-Matches"] = str(ranking.total)
+            if not ranking.exact:
+                response["X-Total-Matches-Is-Lower-Bound"] = "true"
         return response

@@ -1,16 +1,17 @@
 from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
+from django_filters import utils
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from archive.filters import MAX_QUERY_CHARS, ActFilter, AgreementFilter
+from archive.filters import ActFilter, AgreementFilter
 from archive.models import Act, Agreement, Country, Topic, is_editor
-from archive.models.search import explain
 from archive.reading.acts import acts_at, group_acts, identity
-from archive.search.query import search
+from archive.search.engine import explain
 
 from .serializers import (
     ActDetailSerializer,
@@ -23,6 +24,20 @@ from .serializers import (
 )
 
 
+class KeepingFilterBackend(DjangoFilterBackend):
+    """The filter backend, keeping the filterset on the view: the search it ran (its ranking,
+    its compiled query) serves the page's count and snippets without running again."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid() and self.raise_exception:
+            raise utils.translate_validation(filterset.errors)
+        view.filterset = filterset
+        return filterset.qs
+
+
 @extend_schema(tags=["agreements"])
 class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
     """Agreements, filtered with the same parameters as the /agreements/ page; `q` searches
@@ -30,6 +45,7 @@ class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     filterset_class = AgreementFilter
+    filter_backends = [KeepingFilterBackend]
 
     def get_queryset(self):
         visible = Agreement.objects.visible_to(self.request.user)
@@ -41,10 +57,12 @@ class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
         return AgreementDetailSerializer if self.action == "retrieve" else AgreementListSerializer
 
     def paginate_queryset(self, queryset):
+        filterset = getattr(self, "filterset", None)
+        self.paginator.ranking = filterset.ranking if filterset is not None else None
         page = super().paginate_queryset(queryset)
-        q = self.request.query_params.get("q", "")[:MAX_QUERY_CHARS]
-        if page and q.strip():
-            explain(page, search(q))  # snippets for this page's results only
+        compiled = filterset.compiled_query if filterset is not None else None
+        if page and compiled:
+            explain(page, compiled)  # snippets for this page's results only (the query compiled once)
         return page
 
 

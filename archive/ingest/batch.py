@@ -29,8 +29,8 @@ from django.conf import settings
 from archive.ingest.budget import Bounded, ParserPool, limits
 from archive.ingest.store import StoreOutcome, store_failure, store_result
 from archive.models import ParseStatus, SourceDocument
-from archive.models.search import reindex_agreements, reindex_missing
 from archive.reference import ensure_reference_data
+from archive.search.index import reindex_agreements, reindex_missing
 
 __all__ = ["COUNTED", "FileReport", "Ingestion", "default_jobs", "tally", "too_large_message"]
 

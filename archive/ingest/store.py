@@ -38,8 +38,8 @@ from archive.models import (
     Text,
     Topic,
 )
-from archive.models.search import reindex_agreements
 from archive.models.sources import content_path
+from archive.search.index import reindex_agreements
 from archive.search.thesaurus import suggest_topics
 from archive.slugs import agreement_slug
 from archive.storage import save_content_addressed

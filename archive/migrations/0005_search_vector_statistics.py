@@ -5,7 +5,7 @@ then prefers plans that evaluate ``search_vector @@ query`` row by row — which
 agreement's stored vector (~10 kB, out of line in TOAST), something its cost model does
 not count: 100,000 agreements cost seconds. Without statistics the estimate is the
 default 0.5 %, so the GIN index (which answers without reading the vectors) is always
-used. The search bounds the rest (archive.models.search.SearchMatch).
+used. The search bounds the rest (archive.search.engine).
 
 ``SET STATISTICS 0`` stops ANALYZE from collecting them; re-declaring the column's own
 type drops those already collected (no table rewrite, no index rebuild).

@@ -83,17 +83,18 @@ class AgreementQuerySet(models.QuerySet):
         links = Agreement.topics.through.objects.filter(agreement=OuterRef("pk"))
         return self.filter(Exists(links.filter(models.Q(topic=topic) | models.Q(topic__parent=topic))))
 
-    def search(self, compiled):
-        """Agreements matching a compiled query (archive.search.query), with ``rank``."""
-        from .search import search_queryset
+    def search(self, compiled, depth: int | None = None):
+        """Agreements matching a compiled query (archive.search.query), most relevant
+        first, with ``rank`` (archive.search.engine)."""
+        from archive.search.engine import ranked
 
-        return search_queryset(self, compiled)
+        return ranked(self, compiled, depth=depth)
 
     def newest_first(self):
         return self.order_by(models.F("signed_date").desc(nulls_last=True), "slug")
 
     def facets(self) -> dict:
-        from .facets import facet_counts
+        from archive.search.facets import facet_counts
 
         return facet_counts(self)
 
@@ -126,8 +127,11 @@ class Agreement(models.Model):
     # by refresh_pair(): the pair filter and the home page's pair counts group on it.
     pair = models.CharField(max_length=5, blank=True, db_index=True)
     topics = models.ManyToManyField("Topic", blank=True, related_name="agreements")
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector"])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_vector", "rank_vector"])
     search_vector = SearchVectorField(null=True, editable=False)
+    # A small vector that ranks every match cheaply (archive.search.index): the title and
+    # descriptive fields, and the text's most frequent words; kept in the row, not in TOAST.
+    rank_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # None: a draft, seen by editors only, until an editor publishes it (archive.publication)

@@ -1,31 +1,32 @@
-"""Search: language analysis, the topic thesaurus, query parsing and compilation.
+"""Search, the whole path: analysis, the thesaurus, query parsing, the index, the engine.
 
-No Django or database imports here: everything is pure Python and tested without a
-database (``tests/search``).  Modules:
+Pure Python, tested without a database (``tests/search``):
 
 * :mod:`.text` — cleaning, tokenising (words, numbers, act numbers), scripts, look-alikes.
 * :mod:`.kazakh`, :mod:`.azerbaijani`, :mod:`.armenian` — the project's own stemmers.
 * :mod:`.analysis` — per-language analysers; ``analyse_for_index(text, language)`` gives
   the string to store with ``to_tsvector('simple', …)``.
 * :mod:`.translit` — Latin-alphabet Kazakh → Cyrillic candidates.
-* :mod:`.thesaurus` — topics (``fixtures/topics.json``): ``suggest_topics``,
-  ``concepts_in_query``.
-* :mod:`.query` — ``parse_query`` / ``compile_query`` (or ``search``) → a string for
-  ``to_tsquery('simple', …)``.
-* :mod:`.snippets` — highlighted excerpts for the hits on the page shown.
+* :mod:`.thesaurus` — topics (the Topic rows; ``fixtures/topics.json`` seeds them):
+  ``suggest_topics``, ``concepts_in_query``.
+* :mod:`.query` — ``parse_query`` / ``compile_query`` (or ``search``) → the tsquery, its
+  relaxed form (phrases as ``&``) and the lexemes to rank and highlight.
+* :mod:`.snippets` — highlighted excerpts and in-document highlighting (one function).
 
-Typical use (SQL on the lead's side)::
+On the database (PostgreSQL, through the ORM):
 
-    from archive.search.analysis import analyse_for_index
+* :mod:`.index` — what is stored per agreement and article (``reindex_agreements``).
+* :mod:`.engine` — matching and ranking (``rank`` → a ``Ranking``), ``explain`` (the hits
+  of a page), ``did_you_mean``.
+* :mod:`.facets` — facet counts of a result set.
+
+Typical use::
+
+    from archive.search.engine import explain, rank
     from archive.search.query import search
 
-    # index: UPDATE … SET search_vector =
-    #   setweight(to_tsvector('simple', %(title)s), 'A') ||
-    #   setweight(to_tsvector('simple', %(heading)s), 'B') ||
-    #   setweight(to_tsvector('simple', %(body)s), 'C')
-    # with each value = analyse_for_index(raw_text, text_language)
     compiled = search(request.GET.get("q", ""))
-    if not compiled.is_empty:
-        qs = qs.extra(where=["search_vector @@ to_tsquery('simple', %s)"],
-                      params=[compiled.tsquery])
+    ranking = rank(queryset, compiled)        # every match scored, the best RESULT_CAP kept
+    page = ranking.apply(queryset)[:20]       # with .rank, best first
+    explain(page, compiled)                   # .hits, .snippet, .reasons
 """

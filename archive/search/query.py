@@ -248,6 +248,13 @@ class CompiledQuery:
     query: Query | None = None
     # the exclusions alone ("!a & !b"), for what matches through a topic rather than words
     negative_tsquery: str | None = None
+    # the same query with every phrase's words joined by ``&`` instead of ``<->`` and the
+    # excluded phrases left out: it matches a superset, and the GIN index answers it without
+    # reading a stored vector (positions are needed for phrases only). None: no phrase.
+    relaxed_tsquery: str | None = None
+    # every positive lexeme joined by ``|``: what ranks an agreement that has only some of
+    # them (archive.search.engine's first stage)
+    rank_tsquery: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -312,13 +319,13 @@ def _readings(text: str, languages: Sequence[str] | None) -> list[tuple[str, tup
     return out
 
 
-def _seq(lexemes: Sequence[str]) -> str | None:
+def _seq(lexemes: Sequence[str], joiner: str = " <-> ") -> str | None:
     quoted = [q for q in (quote_lexeme(lex) for lex in lexemes) if q]
     if not quoted:
         return None
     if len(quoted) == 1:
         return quoted[0]
-    return "(" + " <-> ".join(quoted) + ")"
+    return "(" + joiner.join(quoted) + ")"
 
 
 def _or(parts: Sequence[str]) -> str | None:
@@ -346,74 +353,93 @@ def _item_text(item: Item) -> str:
 def compile_query(query: Query | str, languages: Sequence[str] | None = None) -> CompiledQuery:
     """Compile a parsed query (or a raw string) into a tsquery string and explanations.
 
-    *languages* optionally restricts the analysers tried (e.g. the language facet).
+    *languages* optionally restricts the analysers tried (e.g. the language facet). The
+    exact form (phrases as ``<->``) and the relaxed one (phrases as ``&``) are built side by
+    side from the same readings, so the two never disagree on anything but adjacency.
     """
     if isinstance(query, str):
         query = parse_query(query)
     lexemes: set[str] = set()
     highlight: list[str] = []
+    modes = (" <-> ", " & ")  # exact, relaxed
+    phrases = False
 
-    def item_expr(item: Item) -> str | None:
-        alts = []
-        for _lang, lex in _readings(_item_text(item), languages):
-            alts.append(_seq(lex))
-        return _or([a for a in alts if a])
+    def readings(item: Item) -> list[tuple[str, tuple[str, ...]]]:
+        return _readings(_item_text(item), languages)
+
+    def alternatives(lexeme_lists: Sequence[Sequence[str]]) -> tuple[str | None, str | None]:
+        nonlocal phrases
+        phrases |= any(len(lex) > 1 for lex in lexeme_lists)
+        return tuple(_or([e for lex in lexeme_lists if (e := _seq(lex, joiner))]) for joiner in modes)
 
     # positive groups, with thesaurus expansion over runs of single-item groups
-    group_exprs: list[str | None] = []
+    group_exprs: list[tuple[str | None, str | None]] = []
     for g in query.groups:
-        group_exprs.append(_or([e for e in (item_expr(it) for it in g.items) if e]))
+        per_item = [alternatives([lex for _lang, lex in readings(it)]) for it in g.items]
+        group_exprs.append(tuple(_or([e[m] for e in per_item if e[m]]) for m in range(2)))
         for it in g.items:
             highlight.extend(it.words if isinstance(it, Phrase) else (it.text,))
-            for _lang, lex in _readings(_item_text(it), languages):
+            for _lang, lex in readings(it):
                 lexemes.update(lex)
 
     matched: list[str] = []
     spans = _concept_spans(query.groups, languages)
-    out_parts: list[str] = []
+    out_parts: tuple[list[str], list[str]] = ([], [])
     i = 0
     while i < len(query.groups):
         span = spans.get(i)
         if span:
             j, slugs = span
-            original = _and([e for e in group_exprs[i:j] if e])
-            label_alts = []
+            label_lexemes = []
             for slug in slugs:
                 if slug not in matched:
                     matched.append(slug)
                 for _lang, lex in thesaurus.label_lexemes(slug):
-                    label_alts.append(_seq(lex))
+                    label_lexemes.append(lex)
                     lexemes.update(lex)
-            expr = _or([original or "", *[a for a in label_alts if a]])
-            if expr:
-                out_parts.append(expr)
+            labels = alternatives(label_lexemes)
+            for m in range(2):
+                original = _and([e[m] for e in group_exprs[i:j] if e[m]])
+                expr = _or([original or "", labels[m] or ""])
+                if expr:
+                    out_parts[m].append(expr)
             i = j
             continue
-        if group_exprs[i]:
-            out_parts.append(group_exprs[i])
+        for m in range(2):
+            if group_exprs[i][m]:
+                out_parts[m].append(group_exprs[i][m])
         i += 1
 
-    positive = _and(out_parts)
+    positive, relaxed_positive = _and(out_parts[0]), _and(out_parts[1])
     if positive is None:
         return CompiledQuery(None, truncated=query.truncated, query=query)
+    has_phrase = phrases
     # An exclusion excludes what its expansions match too: "trade -trade" finds nothing, and
     # an agreement filed under an excluded concept is not found through that topic.
-    negatives = [e for e in (item_expr(it) for it in query.excluded) if e]
+    negative_lexemes = [lex for it in query.excluded for _lang, lex in readings(it)]
     excluded_concepts: list[str] = []
     for it in query.excluded:
-        for lang, lex in _readings(_item_text(it), languages):
+        for lang, lex in readings(it):
             excluded_concepts += [s for s in thesaurus.concepts_for_lexemes(lex, lang) if s not in excluded_concepts]
     for slug in excluded_concepts:
-        negatives += [e for _lang, lex in thesaurus.label_lexemes(slug) if (e := _seq(lex))]
-    negatives = list(dict.fromkeys(negatives))
+        negative_lexemes += [lex for _lang, lex in thesaurus.label_lexemes(slug)]
+    negatives = list(dict.fromkeys(e for lex in negative_lexemes if (e := _seq(lex))))
+    # relaxed: an excluded phrase cannot be relaxed (not "a & b" is stricter than not "a <-> b")
+    relaxed_negatives = list(dict.fromkeys(e for lex in negative_lexemes if len(lex) == 1 and (e := _seq(lex))))
+    has_phrase |= any(len(lex) > 1 for lex in negative_lexemes)
     matched = [slug for slug in matched if slug not in excluded_concepts]
-    tsq = positive
     negative_tsquery = " & ".join("!" + e for e in negatives) or None
-    if negative_tsquery:
-        tsq = f"{positive} & {negative_tsquery}"
+    tsq = f"{positive} & {negative_tsquery}" if negative_tsquery else positive
+    relaxed = None
+    if has_phrase:
+        relaxed_negative = " & ".join("!" + e for e in relaxed_negatives)
+        relaxed = f"{relaxed_positive} & {relaxed_negative}" if relaxed_negative else relaxed_positive
+    quoted = sorted(q for q in (quote_lexeme(lex) for lex in lexemes) if q)
     return CompiledQuery(
         tsquery=tsq,
         negative_tsquery=negative_tsquery,
+        relaxed_tsquery=relaxed,
+        rank_tsquery=" | ".join(quoted) or None,
         matched_concepts=matched,
         highlight_terms=list(dict.fromkeys(w.lower() for w in highlight)),
         lexemes=frozenset(lexemes),

@@ -5,12 +5,13 @@ from django.views.decorators.http import require_safe
 from archive.chips import NOT_FILTERS, query_keeping
 from archive.filters import AgreementFilter, filter_chips, picker_context
 from archive.models import Agreement, Predicate, SourceDocument, SourceKind
-from archive.models.facets import unfiltered_facet_counts
-from archive.models.search import RESULT_CAP, did_you_mean, explain, is_capped
 from archive.reading.body import text_parts
 from archive.reading.citation import bibtex
 from archive.reading.citation import plain as cite_plain
 from archive.reading.drawings import relation_graph_svg
+from archive.search import engine
+from archive.search.engine import did_you_mean, explain
+from archive.search.facets import unfiltered_facet_counts
 from archive.search.query import search as compile_search
 
 from . import visibility
@@ -55,9 +56,11 @@ def _results(request, keep: tuple[str, ...] = ()) -> dict:
         "export_cap": EXPORT_CAP,
         "errors": filterset.errors if filterset.is_bound else {},
         "compiled": compiled,
-        # a search counts at most RESULT_CAP + 1 matches (archive.models.search)
-        "capped": bool(compiled) and is_capped(page.paginator.count),
-        "result_cap": RESULT_CAP,
+        # a search reaches the RESULT_CAP best of all its matches (archive.search.engine)
+        "capped": filterset.ranking is not None and filterset.ranking.capped,
+        "total": filterset.ranking.total if filterset.ranking is not None else page.paginator.count,
+        "total_exact": filterset.ranking is None or filterset.ranking.exact,
+        "result_cap": engine.RESULT_CAP,
         "matched_acts": acts,
     }
 

@@ -35,7 +35,9 @@ CSV_FIELDS = [
 
 
 def _rows(request):
-    filterset = AgreementFilter(request.GET or None, queryset=visibility.agreements(request).for_list().newest_first())
+    filterset = AgreementFilter(
+        request.GET or None, queryset=visibility.agreements(request).for_list().newest_first(), depth=EXPORT_CAP + 1
+    )
     if filterset.is_bound and not filterset.is_valid():
         return None, filterset.errors
     agreements = list(filterset.qs.prefetch_related(visibility.texts(request))[: EXPORT_CAP + 1])

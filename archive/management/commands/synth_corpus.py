@@ -10,7 +10,7 @@ comes in through the real English titles, Russian through country names and topi
 Every synthetic agreement has a slug starting with ``synth-``; ``--clear`` deletes those
 and nothing else.
 
-Search vectors are exactly what the indexer (archive.models.search.reindex_agreements)
+Search vectors are exactly what the indexer (archive.search.index.reindex_agreements)
 stores — the same analysed strings in the same order through the same SQL expressions —
 but each distinct source string is analysed once (archive.search.analysis is the costly
 part) and each distinct article vector is computed once in PostgreSQL and copied; rows go
@@ -44,8 +44,8 @@ from archive.models import (
     Text,
     Topic,
 )
-from archive.models.search import WORD_RE, reindex_agreements
 from archive.search.analysis import analyse_for_index, number_aliases
+from archive.search.index import WORD_RE, rank_terms, reindex_agreements
 
 SLUG_PREFIX = "synth-"
 FIRST_DAY = dt.date(1992, 1, 1)
@@ -367,7 +367,7 @@ class Command(BaseCommand):
                    signed_date date, signed_place text, entry_into_force_date date, termination_date date,
                    status text, term_indefinite boolean, term_years int, renewal_years int, notice_months int,
                    authentic_languages text[], prevailing_language text, pair text,
-                   a int[], b int[], c int[]);
+                   a int[], b int[], c int[], r int[]);
                TRUNCATE synth_part, synth_src, synth_article_stage, synth_agreement_stage"""
         )
         self.parts_sent = 0
@@ -482,9 +482,11 @@ class Command(BaseCommand):
             "texts": texts,
         }
 
-    def vector_parts(self, row: dict, analysed: Analysed, pool: Pool) -> tuple[list[int], list[int], list[int]]:
-        """The agreement's title (A), meta (B) and body (C) strings, as parts in the order
-        archive.models.search.reindex_agreements writes them."""
+    def vector_parts(
+        self, row: dict, analysed: Analysed, pool: Pool
+    ) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The agreement's title (A), meta (B), body (C) and rank-term strings, as parts in the
+        order archive.search.index.document makes them."""
         names = dict(pool.countries)
         title_language = row["title_language"] or None
         title = [analysed(row["title"], title_language), analysed(row["title_en"], "en")]
@@ -509,7 +511,8 @@ class Command(BaseCommand):
                 body.append(analysed(content, lang))
         words = " ".join(analysed.strings[part] for part in (*title, *body))
         body.append(analysed.raw(number_aliases(words)))  # "1363" finds "N 1363-Ա", as the indexer
-        return title, meta, body
+        ranking = [analysed.raw(rank_terms(analysed.strings[part] for part in body))]
+        return title, meta, body, ranking
 
     # ------------------------------------------------------------------ one batch (SQL)
     def reserve(self, cursor, table: str, count: int) -> int:
@@ -538,7 +541,7 @@ class Command(BaseCommand):
             for offset, row in enumerate(rows):
                 pk = first_agreement + offset
                 ids.append(pk)
-                a, b, c = self.vector_parts(row, analysed, pool)
+                a, b, c, ranking = self.vector_parts(row, analysed, pool)
                 stage.append(
                     (
                         pk,
@@ -563,6 +566,7 @@ class Command(BaseCommand):
                         a,
                         b,
                         c,
+                        ranking,
                     )
                 )
                 for order, (code, written) in enumerate(row["parties"]):
@@ -596,19 +600,21 @@ class Command(BaseCommand):
                 """INSERT INTO archive_agreement (id, slug, kind, level, title, title_language, title_en, signed_date,
                        signed_place, entry_into_force_date, termination_date, status, term_indefinite, term_years,
                        renewal_years, notice_months, authentic_languages, prevailing_language, pair, search_vector,
-                       created_at, updated_at, published_at)
+                       rank_vector, created_at, updated_at, published_at)
                    SELECT s.id, s.slug, s.kind, s.level, s.title, s.title_language, s.title_en, s.signed_date,
                        s.signed_place, s.entry_into_force_date, s.termination_date, s.status, s.term_indefinite,
                        s.term_years, s.renewal_years, s.notice_months, s.authentic_languages, s.prevailing_language,
                        s.pair,
                        setweight(to_tsvector('simple', {a}), 'A') || setweight(to_tsvector('simple', {b}), 'B')
                        || setweight(to_tsvector('simple', {c}), 'C'),
+                       setweight(to_tsvector('simple', {a}), 'A') || setweight(to_tsvector('simple', {b}), 'B')
+                       || setweight(to_tsvector('simple', {r}), 'C'),
                        now(), now(), now()
                    FROM synth_agreement_stage s ORDER BY s.id""".format(
                     **{
                         col: f"array_to_string(ARRAY(SELECT p.s FROM unnest(s.{col}) WITH ORDINALITY AS u(id, o) "
                         "JOIN synth_part p ON p.id = u.id ORDER BY u.o), ' ')"
-                        for col in "abc"
+                        for col in "abcr"
                     }
                 )
             )
@@ -708,7 +714,8 @@ class Command(BaseCommand):
         def vectors():
             with connection.cursor() as cursor:
                 cursor.execute(
-                    """SELECT 'agreement ' || a.slug, a.search_vector::text FROM archive_agreement a
+                    """SELECT 'agreement ' || a.slug, a.search_vector::text || ' / ' || a.rank_vector::text
+                       FROM archive_agreement a
                        WHERE a.id = ANY(%s)
                        UNION ALL
                        SELECT 'article ' || t.agreement_id || '/' || t.language || '/' || r.position,

@@ -13,7 +13,7 @@ from django.db import connection
 
 # m holds the matching agreements' own facet columns, read once (materialised); the
 # per-party, per-topic and per-language counts join to it, through the agreement_id
-# indexes when the set is small (a search: at most RESULT_CAP + 1 agreements) and by
+# indexes when the set is small (a search: at most RESULT_CAP agreements) and by
 # hash when it is large. Counts are of agreements: a country, a topic and a language
 # appear once per agreement (unique constraints), so count(*) needs no DISTINCT.
 FACET_SQL = """

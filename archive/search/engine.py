@@ -1,0 +1,335 @@
+"""The search engine: which agreements match a compiled query, and in what order.
+
+Two explicit steps, each one SQL statement through the public ORM (no compiler hooks):
+
+1. **Every match is scored.** The GIN index on ``search_vector`` finds the matching
+   agreements without reading their vectors (for a phrase, the relaxed query with ``&``
+   between its words: positions need the vector); each is scored with ``ts_rank`` on its
+   small ``rank_vector`` (title, descriptive fields, the texts' most frequent words:
+   :mod:`archive.search.index`), which lies in the row — no TOAST read — plus a boost when
+   it is filed under a concept the query names. One pass gives the exact number of matches
+   (``count(*) OVER ()``) and the best :data:`RESULT_CAP` (or the depth asked for: an
+   export), by that score, whatever the order they are stored in.
+2. **The best are re-ranked finely.** The first :data:`RERANK` of them are scored with
+   ``ts_rank_cd`` (cover density: the words close together count more) on their full
+   vector and sorted by it; the others keep the first step's order. A phrase is checked
+   here on the stored vector of at most :data:`PHRASE_WINDOW` × the cap of the relaxed
+   matches, best first; beyond that window the count is a lower bound.
+
+Why this technique (measured with ``manage.py bench_search`` on real-text corpora, see the
+README): ranking every match on its full vector reads ~10 kB of TOAST per match — seconds
+for a common word at 100k agreements; the small vector costs a few µs a row in the heap.
+Truncated impact lists ("champion lists") would need a second inverted index in SQL; the
+rank vector is the same idea kept per agreement: an agreement enters the fine ranking when
+the query's words are in its title or among its most frequent words.
+
+The result is a :class:`Ranking` (ordered ids, the total, whether it is exact) that
+restricts any queryset to those agreements in that order (:meth:`Ranking.apply`), so the
+page, the count, the facets, the exports and the API read the same set.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, models
+from django.db.models import Count, F, Func, Q, Value, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import get_language, gettext
+
+from .index import WORD_RE
+from .query import CompiledQuery
+from .snippets import snippet
+
+WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
+TOPIC_BOOST = 0.3
+HITS_PER_AGREEMENT = 3
+
+#: A page of results reaches at most this many agreements (the best), and the facets
+#: count those; the number of matches is exact whatever it is (phrases: see PHRASE_WINDOW).
+RESULT_CAP = 300
+#: how many of the best are re-ranked on their full vector (ts_rank_cd)
+RERANK = 100
+#: a phrase is checked on at most this many times the cap of the relaxed matches
+PHRASE_WINDOW = 10
+
+
+def _topic_links_sql() -> str:
+    from archive.models import Agreement, Topic
+
+    through = Agreement.topics.through._meta.db_table
+    topic = Topic._meta.db_table
+    return f"SELECT l.agreement_id FROM {through} l JOIN {topic} t ON t.id = l.topic_id WHERE t.slug = ANY(%s::text[])"
+
+
+class _OnColumns(models.Expression):
+    """An expression over the agreement's own columns, given to it as source expressions
+    (``F("pk")``, ``F("search_vector")``…) that the ORM resolves and compiles."""
+
+    columns: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(output_field=self.output_field)
+        self.sources = [F(c) for c in self.columns]
+
+    def get_source_expressions(self):
+        return self.sources
+
+    def set_source_expressions(self, exprs):
+        self.sources = list(exprs)
+
+    def compiled_columns(self, compiler, connection) -> list[str]:
+        out = []
+        for expression in self.sources:
+            sql, params = compiler.compile(expression)
+            assert not params
+            out.append(sql)
+        return out
+
+
+class Match(_OnColumns):
+    """``search_vector @@ query``, or filed under a concept the query names (and not
+    excluded by the query's exclusions: ``-word`` holds for topic matches too).
+
+    The topic part comes first and as ``id = ANY(ARRAY(…))`` so that PostgreSQL can OR the
+    two index scans (BitmapOr) and never reads a vector for an agreement already in."""
+
+    conditional = True
+    output_field = models.BooleanField()
+    columns = ("pk", "search_vector")
+
+    def __init__(self, tsquery: str, concepts: tuple[str, ...] = (), negative: str | None = None):
+        super().__init__()
+        self.tsquery, self.concepts, self.negative = tsquery, tuple(concepts), negative
+
+    def as_sql(self, compiler, connection):
+        return self.sql_for(*self.compiled_columns(compiler, connection))
+
+    def sql_for(self, pk: str, vector: str) -> tuple[str, list]:
+        sql, params = f"{vector} @@ to_tsquery('simple', %s)", [self.tsquery]
+        if not self.concepts:
+            return sql, params
+        topics, topic_params = f"{pk} = ANY(ARRAY({_topic_links_sql()}))", [list(self.concepts)]
+        if self.negative:
+            topics = f"({topics} AND {vector} @@ to_tsquery('simple', %s))"
+            topic_params.append(self.negative)
+        return f"({topics} OR {sql})", [*topic_params, *params]
+
+
+class FirstStageScore(_OnColumns):
+    """``ts_rank`` of the agreement's rank vector (its full vector until it is re-indexed)
+    for any of the query's positive lexemes, plus TOPIC_BOOST when it is filed under a
+    concept the query names."""
+
+    output_field = models.FloatField()
+    columns = ("pk", "rank_vector", "search_vector")
+
+    def __init__(self, rank_tsquery: str, concepts: tuple[str, ...]):
+        super().__init__()
+        self.rank_tsquery, self.concepts = rank_tsquery, tuple(concepts)
+
+    def as_sql(self, compiler, connection):
+        pk, rank_vector, vector = self.compiled_columns(compiler, connection)
+        weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
+        sql = f"ts_rank(%s::float4[], coalesce({rank_vector}, {vector}), to_tsquery('simple', %s))"
+        params: list = [weights, self.rank_tsquery]
+        if self.concepts:
+            sql = f"({sql} + CASE WHEN {pk} = ANY(ARRAY({_topic_links_sql()})) THEN %s ELSE 0 END)"
+            params += [list(self.concepts), TOPIC_BOOST]
+        return sql, params
+
+
+class OnTopic(_OnColumns):
+    """True when the agreement is filed under one of these concepts (one InitPlan)."""
+
+    output_field = models.BooleanField()
+    columns = ("pk",)
+
+    def __init__(self, concepts: tuple[str, ...]):
+        super().__init__()
+        self.concepts = tuple(concepts)
+
+    def as_sql(self, compiler, connection):
+        if not self.concepts:
+            return "false", []
+        (pk,) = self.compiled_columns(compiler, connection)
+        return f"{pk} = ANY(ARRAY({_topic_links_sql()}))", [list(self.concepts)]
+
+
+@dataclass
+class Ranking:
+    """The agreements a query found, best first, and how many matched."""
+
+    ids: list[int] = field(default_factory=list)
+    total: int = 0
+    exact: bool = True  # False: ``total`` is a lower bound (a phrase beyond its window)
+
+    @property
+    def capped(self) -> bool:
+        """More agreements match than the results reach (or their number is a lower bound)."""
+        return self.total > len(self.ids) or not self.exact
+
+    def apply(self, queryset, order: bool = True):
+        """``queryset`` restricted to these agreements, with ``rank`` (higher is better) and,
+        with ``order``, in this order."""
+        if not self.ids:
+            return queryset.none()
+        position = Func(
+            Value(self.ids, output_field=ArrayField(models.BigIntegerField())),
+            F("pk"),
+            function="array_position",
+            output_field=models.IntegerField(),
+        )
+        queryset = queryset.filter(pk__in=self.ids).annotate(rank=Value(len(self.ids) + 1) - position)
+        return queryset.order_by("-rank") if order else queryset
+
+
+def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking:
+    """The agreements of ``queryset`` matching ``compiled``, best first (see the module's
+    docstring); ``depth``: how many to reach when more than RESULT_CAP are wanted."""
+    if compiled.is_empty:
+        return Ranking()
+    cap = max(RESULT_CAP, depth or 0)
+    concepts = tuple(compiled.matched_concepts)
+    phrase = compiled.relaxed_tsquery is not None
+    first = Match(compiled.relaxed_tsquery or compiled.tsquery, concepts, compiled.negative_tsquery)
+    window = PHRASE_WINDOW * cap if phrase else cap
+    rows = list(
+        queryset.order_by()
+        .filter(first)
+        .annotate(
+            first_score=FirstStageScore(compiled.rank_tsquery or compiled.tsquery, concepts),
+            on_topic=OnTopic(concepts),
+            matches=Window(Count("*")),
+        )
+        .order_by(F("first_score").desc(), F("signed_date").desc(nulls_last=True), "pk")
+        .values_list("pk", "on_topic", "matches")[:window]
+    )
+    if not rows:
+        return Ranking()
+    ids, on_topic, total = [r[0] for r in rows], {r[0] for r in rows if r[1]}, rows[0][2]
+    exact = True
+    if phrase:
+        # the phrase itself, on the stored vectors of the best relaxed matches
+        kept = set(_where(ids, Match(compiled.tsquery, concepts, compiled.negative_tsquery)))
+        ids = [i for i in ids if i in kept]
+        exact = total <= window  # beyond the window, relaxed matches were not checked
+        total = len(ids)
+    return Ranking(_rerank(ids[:cap], compiled, on_topic), total, exact)
+
+
+def _where(ids: list[int], match: Match) -> list[int]:
+    """The ids among ``ids`` for which ``match`` holds (on the stored vectors)."""
+    if not ids:
+        return []
+    sql, params = match.sql_for("a.id", "a.search_vector")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT a.id FROM archive_agreement a WHERE a.id = ANY(%s::bigint[]) AND {sql}", [ids, *params])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> list[int]:
+    head, rest = ids[:RERANK], ids[RERANK:]
+    if len(head) < 2:
+        return ids
+    weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.id, ts_rank_cd(%s::float4[], a.search_vector, to_tsquery('simple', %s), 1) "
+            "FROM archive_agreement a WHERE a.id = ANY(%s::bigint[])",
+            [weights, compiled.tsquery, head],
+        )
+        fine = {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
+    position = {pk: i for i, pk in enumerate(head)}
+    head.sort(key=lambda pk: (-fine.get(pk, 0.0), position[pk]))
+    return head + rest
+
+
+def ranked(queryset, compiled: CompiledQuery, depth: int | None = None):
+    """``queryset`` restricted to what ``compiled`` finds, most relevant first, with ``rank``."""
+    return rank(queryset, compiled, depth).apply(queryset)
+
+
+# ----------------------------------------------------------------------------- explaining hits
+@dataclass
+class Hit:
+    number: str
+    heading: str
+    language: str
+    snippet: str
+    anchor: str
+
+
+def explain(agreements: list, compiled: CompiledQuery) -> None:
+    """Attach ``.hits`` (best articles with snippets), ``.snippet`` and ``.reasons`` to
+    each agreement of a page: one query, whatever the page size."""
+    from archive.models import Article
+
+    if not agreements or compiled.is_empty:
+        return
+    query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
+    # Only the best HITS_PER_AGREEMENT articles of each agreement leave the database.
+    rows = (
+        Article.objects.filter(text__agreement__in=[a.pk for a in agreements], search_vector=query)
+        # no snippet from a draft text of a published agreement (drafts are seen by editors only)
+        .filter(Q(text__published_at__isnull=False) | Q(text__agreement__published_at__isnull=True))
+        .annotate(
+            rank=SearchRank(F("search_vector"), query, weights=WEIGHTS, cover_density=True),
+            agreement_id=F("text__agreement_id"),
+            language=F("text__language"),
+        )
+        .annotate(
+            nth=models.Window(
+                RowNumber(), partition_by=[F("text__agreement_id")], order_by=[F("rank").desc(), F("position").asc()]
+            )
+        )
+        .filter(nth__lte=HITS_PER_AGREEMENT)
+        .order_by("agreement_id", "nth")
+        .values("agreement_id", "number", "heading", "body", "language", "rank")
+    )
+    by_agreement: dict[int, list[Hit]] = defaultdict(list)
+    for row in rows:
+        hits = by_agreement[row["agreement_id"]]
+        if len(hits) < HITS_PER_AGREEMENT:
+            hits.append(
+                Hit(
+                    row["number"],
+                    row["heading"],
+                    row["language"],
+                    snippet(row["body"], row["language"], compiled.lexemes),
+                    f"art-{row['number']}",
+                )
+            )
+    language = (get_language() or "en")[:2]
+    for agreement in agreements:
+        agreement.hits = by_agreement.get(agreement.pk, [])
+        agreement.snippet = agreement.hits[0].snippet if agreement.hits else None
+        reasons = []
+        topics = {t.slug: t for t in agreement.topics.all()}
+        for slug in compiled.matched_concepts:
+            if slug in topics:
+                reasons.append(gettext("topic: %(topic)s") % {"topic": topics[slug].label(language).lower()})
+        if agreement.hits:
+            reasons.append(gettext("articles %(numbers)s") % {"numbers": ", ".join(h.number for h in agreement.hits)})
+        agreement.reasons = reasons
+
+
+def did_you_mean(q: str) -> str | None:
+    """A spelling the archive knows, for a query that found nothing (trigram similarity);
+    None when every word is already known or nothing close exists. One query."""
+    words = WORD_RE.findall(q.lower())[:8]
+    if not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT q.w, (SELECT t.word FROM archive_term t WHERE t.word %% q.w
+                            ORDER BY t.word = q.w DESC, similarity(t.word, q.w) DESC, t.word LIMIT 1)
+               FROM unnest(%s::text[]) WITH ORDINALITY AS q(w, i) ORDER BY q.i""",
+            [words],
+        )
+        rows = cursor.fetchall()
+    suggestion = [best or word for word, best in rows]
+    return " ".join(suggestion) if suggestion != words else None

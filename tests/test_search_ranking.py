@@ -1,0 +1,89 @@
+"""The search ranks every match, not the first ones it meets (archive.search.engine).
+
+Each test stores the agreement that should come first *last* (highest id, last in the
+heap), behind more matches than a page of results reaches: an engine that ranked only the
+first RESULT_CAP matches in storage order would never show it."""
+
+import pytest
+from django.utils import timezone
+
+from archive.filters import AgreementFilter
+from archive.models import Agreement, Article, Party, Text
+from archive.search import engine
+from archive.search.index import RANK_TERMS, rank_terms, reindex_agreements
+
+pytestmark = pytest.mark.django_db
+
+CAP = 8
+FILLER = [f"word{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(RANK_TERMS + 20)]  # distinct lexemes
+
+
+def make(n: int, title: str, body: str) -> Agreement:
+    agreement = Agreement.objects.create(
+        slug=f"kz-uz-2001-01-{n:02d}-ranking", title=title, title_language="en", published_at=timezone.now()
+    )
+    Party.objects.create(agreement=agreement, country_id="KZ", order=0)
+    Party.objects.create(agreement=agreement, country_id="UZ", order=1)
+    text = Text.objects.create(agreement=agreement, language="en", title=title, published_at=timezone.now())
+    Article.objects.create(text=text, position=1, number="1", body=body)
+    return agreement
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    monkeypatch.setattr(engine, "RESULT_CAP", CAP)
+    monkeypatch.setattr(engine, "RERANK", 4)
+
+
+def search(q: str) -> tuple[list[str], engine.Ranking]:
+    filterset = AgreementFilter({"q": q}, queryset=Agreement.objects.all())
+    return list(filterset.qs.values_list("slug", flat=True)), filterset.ranking
+
+
+def test_the_agreement_titled_with_a_common_word_comes_first_though_stored_last(small_cap):
+    ordinary = " ".join(FILLER) + " The Parties shall exchange information on zymurgy. " + " ".join(FILLER)
+    ids = [make(i, "Agreement on cooperation", ordinary).pk for i in range(3 * CAP)]
+    best = make(3 * CAP, "Agreement on zymurgy", ordinary)
+    reindex_agreements([*ids, best.pk])
+    slugs, ranking = search("zymurgy")
+    assert slugs[0] == best.slug
+    assert ranking.total == 3 * CAP + 1 and len(slugs) == CAP and ranking.capped and ranking.exact
+
+
+def test_the_agreement_where_a_word_is_frequent_comes_first_though_stored_last(small_cap):
+    once = " ".join(FILLER * 3) + " zymurgy"  # a passing mention, below the frequent words
+    ids = [make(i, "Agreement on cooperation", once).pk for i in range(3 * CAP)]
+    often = make(3 * CAP, "Agreement on cooperation", " ".join(FILLER) + " zymurgy" * 12)
+    reindex_agreements([*ids, often.pk])
+    assert "zymurgi" in rank_terms(["zymurgi " * 12 + " ".join(FILLER)]).split()
+    assert "zymurgi" not in rank_terms([" ".join(FILLER * 3) + " zymurgi"]).split()
+    slugs, _ranking = search("zymurgy")
+    assert slugs[0] == often.slug
+
+
+def test_a_phrase_is_ranked_over_its_window_and_counted_exactly_within_it(small_cap):
+    body = " ".join(FILLER) + " rules of origin apply. "
+    ids = [make(i, "Agreement on trade", body).pk for i in range(2 * CAP)]
+    scattered = [make(2 * CAP + i, "Agreement on trade", "origin " + " ".join(FILLER) + " rules").pk for i in range(3)]
+    best = make(2 * CAP + 3, "Agreement on rules of origin", body)
+    reindex_agreements([*ids, *scattered, best.pk])
+    slugs, ranking = search('"rules of origin"')
+    assert slugs[0] == best.slug
+    assert ranking.exact and ranking.total == 2 * CAP + 1  # the three with scattered words do not match
+
+
+def test_rank_terms_keep_the_most_frequent_lexemes_a_bounded_number_of_times():
+    terms = rank_terms(["a b b c c c", "c d"]).split()
+    assert terms == ["c", "c", "b", "b", "a", "d"]  # c (4 times) and b (twice) kept twice, by frequency
+    many = rank_terms([" ".join(FILLER)]).split()
+    assert len(many) == RANK_TERMS and many == sorted(many)  # ties: alphabetical, stable
+
+
+def test_reindex_fills_in_the_rank_vectors_an_older_archive_lacks(seed, client):
+    from django.core.management import call_command
+
+    Agreement.objects.update(rank_vector=None)
+    before = search("барлау")[0]  # meanwhile searches rank on the full vectors
+    call_command("reindex", stdout=__import__("io").StringIO())
+    assert not Agreement.objects.filter(rank_vector__isnull=True).exists()
+    assert search("барлау")[0][0] == before[0]

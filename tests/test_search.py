@@ -148,7 +148,16 @@ def test_the_text_of_an_act_is_searchable(client, seed):
     assert [r["slug"] for r in rows] == [seed["intelligence_2024"].slug]
 
 
-@pytest.mark.parametrize("q", ["trade -trade", "военная разведка -разведка", "барлау -барлау"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "trade -trade",
+        "военная разведка -разведка",
+        "барлау -барлау",
+        'барлау -"әскери барлау"',  # an excluded phrase: also what its thesaurus expansions match
+        '"әскери барлау" -"military intelligence"',
+    ],
+)
 def test_an_exclusion_excludes_what_its_expansions_and_topics_match(client, seed, q):
     assert client.get("/api/agreements/", {"q": q}).json()["results"] == []
     positive = q.split(" -")[0]

@@ -28,7 +28,8 @@ def _results(request, keep: tuple[str, ...] = ()) -> dict:
     filterset = AgreementFilter(request.GET or None, queryset=visibility.agreements(request).for_list().newest_first())
     invalid = filterset.is_bound and not filterset.is_valid()
     agreements = Agreement.objects.none() if invalid else filterset.qs
-    page = paginate(request, agreements)
+    ranking = None if invalid else filterset.ranking  # what a search found, counted already
+    page = paginate(request, agreements, count=len(ranking.ids) if ranking is not None else None)
     compiled = filterset.compiled_query
     if compiled:
         explain(page.object_list, compiled)
@@ -57,9 +58,9 @@ def _results(request, keep: tuple[str, ...] = ()) -> dict:
         "errors": filterset.errors if filterset.is_bound else {},
         "compiled": compiled,
         # a search reaches the RESULT_CAP best of all its matches (archive.search.engine)
-        "capped": filterset.ranking is not None and filterset.ranking.capped,
-        "total": filterset.ranking.total if filterset.ranking is not None else page.paginator.count,
-        "total_exact": filterset.ranking is None or filterset.ranking.exact,
+        "capped": ranking is not None and ranking.capped,
+        "total": ranking.total if ranking is not None else page.paginator.count,
+        "total_exact": ranking is None or ranking.exact,
         "result_cap": engine.RESULT_CAP,
         "matched_acts": acts,
     }

@@ -1,3 +1,4 @@
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -30,7 +31,11 @@ class Act(models.Model):
                 nulls_distinct=False,
             ),
         ]
-        indexes = [models.Index(fields=["number"], name="act_number_idx")]
+        indexes = [
+            models.Index(fields=["number"], name="act_number_idx"),
+            # a number's digits anywhere in it ("752" in "752-р"): LIKE '%…%' through trigrams
+            GinIndex(fields=["number"], name="act_number_trgm", opclasses=["gin_trgm_ops"]),
+        ]
 
     def __str__(self) -> str:
         bits = [self.get_type_display()]

@@ -8,24 +8,25 @@ Azerbaijani and Armenian stemmers, Snowball for the others) and stored with
   place, acts, topics, headings B; texts, notes and act texts C. It decides what matches
   (its GIN index answers without reading the vectors) and ranks the best few finely.
   ~10 kB and more, stored out of line (TOAST): reading it costs ~10 µs a row.
-* ``rank_vector`` — small (a few hundred lexemes), compressed in the row: the title (A),
-  the descriptive fields (B) and the :data:`RANK_TERMS` most frequent lexemes of the texts
-  (C, at most :data:`RANK_REPEATS` positions each: ``ts_rank`` gains next to nothing from
-  more). It lets a search score *every* match without reading the big vectors: an
-  agreement where the words of a query are frequent or in its title is scored as such
-  whether it is stored first or last (:mod:`archive.search.engine`).
+* ``rank_vector`` — small (a few hundred lexemes), in the row: the title (A), the
+  descriptive fields (B) and the :data:`RANK_TERMS` lexemes with the most positions in the
+  texts (C, at most two positions each: ``ts_rank`` gains next to nothing from more). It
+  lets a search score *every* match without reading the big vectors: an agreement where
+  the words of a query are frequent or in its title is scored as such whether it is stored
+  first or last (:mod:`archive.search.engine`). It is computed from ``search_vector`` by
+  the SQL function ``archive_rank_vector`` (migration 0013), so the indexer, the
+  benchmark corpus and the migration that filled it in all make it the same way.
 
 Per article, ``search_vector``: heading B, body C — it finds the articles to quote for the
 agreements of the page shown.
 
-``synth_corpus`` builds the same vectors through :data:`AGREEMENT_VECTORS_SQL` and
-:func:`rank_terms`, so a benchmark corpus is indexed exactly as the archive is.
+``synth_corpus`` builds the same vectors with the same SQL expressions, and checks a sample
+against :func:`reindex_agreements`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,19 +37,15 @@ from .analysis import analyse_for_index, number_aliases
 
 #: words offered by "did you mean" (archive_term): letters only, 4 to 40 of them
 WORD_RE = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
-#: the texts' most frequent lexemes kept in the rank vector, and positions kept for each
+#: how many of the texts' most frequent lexemes the rank vector keeps
 RANK_TERMS = 48
-RANK_REPEATS = 2
 
-#: (id, title A, descriptive fields B, texts C, rank terms C) for each agreement -> its vectors
+#: RANK_TERMS, then (id, title A, descriptive fields B, texts C) of each agreement -> its vectors
 AGREEMENT_VECTORS_SQL = """
-UPDATE archive_agreement SET
-    search_vector = setweight(to_tsvector('simple', v.a), 'A') || setweight(to_tsvector('simple', v.b), 'B')
-                    || setweight(to_tsvector('simple', v.c), 'C'),
-    rank_vector = setweight(to_tsvector('simple', v.a), 'A') || setweight(to_tsvector('simple', v.b), 'B')
-                  || setweight(to_tsvector('simple', v.r), 'C')
-FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS a, unnest(%s::text[]) AS b,
-             unnest(%s::text[]) AS c, unnest(%s::text[]) AS r) AS v
+UPDATE archive_agreement SET search_vector = v.vector, rank_vector = archive_rank_vector(v.vector, %s)
+FROM (SELECT u.id, setweight(to_tsvector('simple', u.a), 'A') || setweight(to_tsvector('simple', u.b), 'B')
+                   || setweight(to_tsvector('simple', u.c), 'C') AS vector
+      FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS u(id, a, b, c)) AS v
 WHERE archive_agreement.id = v.id
 """
 ARTICLE_VECTORS_SQL = """
@@ -58,15 +55,6 @@ FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS h, unnest(%s::tex
 WHERE archive_article.id = v.id
 """
 TERMS_SQL = "INSERT INTO archive_term (word) SELECT unnest(%s::text[]) ON CONFLICT (word) DO NOTHING"
-
-
-def rank_terms(body: Iterable[str]) -> str:
-    """The rank vector's text part: the :data:`RANK_TERMS` most frequent lexemes of these
-    analysed strings, each repeated as often as it occurs, at most :data:`RANK_REPEATS`
-    times (most frequent first; ties in alphabetical order, so the result is stable)."""
-    counts = Counter(lexeme for part in body for lexeme in part.split())
-    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:RANK_TERMS]
-    return " ".join(" ".join([lexeme] * min(n, RANK_REPEATS)) for lexeme, n in top)
 
 
 @dataclass
@@ -80,9 +68,9 @@ class Document:
     articles: list[tuple[int, str, str]] = field(default_factory=list)  # (id, heading, body)
     words: set[str] = field(default_factory=set)
 
-    def row(self) -> tuple[int, str, str, str, str]:
-        """(id, A, B, C, rank terms) for :data:`AGREEMENT_VECTORS_SQL`."""
-        return (self.id, " ".join(self.title), " ".join(self.meta), " ".join(self.body), rank_terms(self.body))
+    def row(self) -> tuple[int, str, str, str]:
+        """(id, A, B, C) for :data:`AGREEMENT_VECTORS_SQL`."""
+        return (self.id, " ".join(self.title), " ".join(self.meta), " ".join(self.body))
 
 
 def document(a) -> Document:
@@ -132,7 +120,8 @@ def write(documents: list[Document]) -> None:
     articles = [row for doc in documents for row in doc.articles]
     words = set().union(*(doc.words for doc in documents))
     with connection.cursor() as cursor:
-        cursor.execute(AGREEMENT_VECTORS_SQL, [list(col) for col in zip(*(d.row() for d in documents), strict=True)])
+        columns = [list(col) for col in zip(*(d.row() for d in documents), strict=True)]
+        cursor.execute(AGREEMENT_VECTORS_SQL, [RANK_TERMS, *columns])
         if articles:
             cursor.execute(ARTICLE_VECTORS_SQL, [list(col) for col in zip(*articles, strict=True)])
         if words:
@@ -161,7 +150,7 @@ def reindex_agreements(ids: Iterable[int]) -> None:
 
 def reindex_missing(limit: int = 5000) -> int:
     """Index the agreements that lack a vector (a bulk load interrupted between storing a
-    file and indexing it, or an archive from before the rank vector); returns how many."""
+    file and indexing it); returns how many."""
     from archive.models import Agreement
 
     missing = Agreement.objects.filter(Q(search_vector__isnull=True) | Q(rank_vector__isnull=True))

@@ -45,7 +45,7 @@ from archive.models import (
     Topic,
 )
 from archive.search.analysis import analyse_for_index, number_aliases
-from archive.search.index import WORD_RE, rank_terms, reindex_agreements
+from archive.search.index import RANK_TERMS, WORD_RE, reindex_agreements
 
 SLUG_PREFIX = "synth-"
 FIRST_DAY = dt.date(1992, 1, 1)
@@ -367,7 +367,7 @@ class Command(BaseCommand):
                    signed_date date, signed_place text, entry_into_force_date date, termination_date date,
                    status text, term_indefinite boolean, term_years int, renewal_years int, notice_months int,
                    authentic_languages text[], prevailing_language text, pair text,
-                   a int[], b int[], c int[], r int[]);
+                   a int[], b int[], c int[]);
                TRUNCATE synth_part, synth_src, synth_article_stage, synth_agreement_stage"""
         )
         self.parts_sent = 0
@@ -482,11 +482,9 @@ class Command(BaseCommand):
             "texts": texts,
         }
 
-    def vector_parts(
-        self, row: dict, analysed: Analysed, pool: Pool
-    ) -> tuple[list[int], list[int], list[int], list[int]]:
-        """The agreement's title (A), meta (B), body (C) and rank-term strings, as parts in the
-        order archive.search.index.document makes them."""
+    def vector_parts(self, row: dict, analysed: Analysed, pool: Pool) -> tuple[list[int], list[int], list[int]]:
+        """The agreement's title (A), meta (B) and body (C) strings, as parts in the order
+        archive.search.index.reindex_agreements writes them."""
         names = dict(pool.countries)
         title_language = row["title_language"] or None
         title = [analysed(row["title"], title_language), analysed(row["title_en"], "en")]
@@ -511,8 +509,7 @@ class Command(BaseCommand):
                 body.append(analysed(content, lang))
         words = " ".join(analysed.strings[part] for part in (*title, *body))
         body.append(analysed.raw(number_aliases(words)))  # "1363" finds "N 1363-Ա", as the indexer
-        ranking = [analysed.raw(rank_terms(analysed.strings[part] for part in body))]
-        return title, meta, body, ranking
+        return title, meta, body
 
     # ------------------------------------------------------------------ one batch (SQL)
     def reserve(self, cursor, table: str, count: int) -> int:
@@ -541,7 +538,7 @@ class Command(BaseCommand):
             for offset, row in enumerate(rows):
                 pk = first_agreement + offset
                 ids.append(pk)
-                a, b, c, ranking = self.vector_parts(row, analysed, pool)
+                a, b, c = self.vector_parts(row, analysed, pool)
                 stage.append(
                     (
                         pk,
@@ -566,7 +563,6 @@ class Command(BaseCommand):
                         a,
                         b,
                         c,
-                        ranking,
                     )
                 )
                 for order, (code, written) in enumerate(row["parties"]):
@@ -604,19 +600,19 @@ class Command(BaseCommand):
                    SELECT s.id, s.slug, s.kind, s.level, s.title, s.title_language, s.title_en, s.signed_date,
                        s.signed_place, s.entry_into_force_date, s.termination_date, s.status, s.term_indefinite,
                        s.term_years, s.renewal_years, s.notice_months, s.authentic_languages, s.prevailing_language,
-                       s.pair,
-                       setweight(to_tsvector('simple', {a}), 'A') || setweight(to_tsvector('simple', {b}), 'B')
-                       || setweight(to_tsvector('simple', {c}), 'C'),
-                       setweight(to_tsvector('simple', {a}), 'A') || setweight(to_tsvector('simple', {b}), 'B')
-                       || setweight(to_tsvector('simple', {r}), 'C'),
-                       now(), now(), now()
-                   FROM synth_agreement_stage s ORDER BY s.id""".format(
+                       s.pair, v.vector, archive_rank_vector(v.vector, %s), now(), now(), now()
+                   FROM synth_agreement_stage s,
+                        LATERAL (SELECT setweight(to_tsvector('simple', {a}), 'A')
+                                        || setweight(to_tsvector('simple', {b}), 'B')
+                                        || setweight(to_tsvector('simple', {c}), 'C') AS vector) v
+                   ORDER BY s.id""".format(
                     **{
                         col: f"array_to_string(ARRAY(SELECT p.s FROM unnest(s.{col}) WITH ORDINALITY AS u(id, o) "
                         "JOIN synth_part p ON p.id = u.id ORDER BY u.o), ' ')"
-                        for col in "abcr"
+                        for col in "abc"
                     }
-                )
+                ),
+                [RANK_TERMS],
             )
             self.copy(cursor, "archive_party", ["agreement_id", "country_id", '"order"', "as_written"], parties)
             self.copy(cursor, "archive_agreement_topics", ["agreement_id", "topic_id"], topics)

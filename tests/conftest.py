@@ -138,6 +138,45 @@ def _fast_password_hasher(request):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_listed_once(request):
+    # WhiteNoise lists and stats every static file (the admin's, the API docs', ours: ~180)
+    # when its middleware is made, which in production is once per process; the test client
+    # makes the middleware again for every Client, ~370 times a run (a tenth of the suite's
+    # CPU). Here the listing is made once per process for the same settings and reused.
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from django.conf import settings
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    listed: dict[tuple, dict] = {}
+    list_files = WhiteNoiseMiddleware.add_files_from_finders
+
+    def add_files_from_finders(self) -> None:
+        key = (
+            self.static_prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            self.add_headers_function,
+            self.index_file,
+            repr(settings.STATICFILES_DIRS),
+            tuple(settings.INSTALLED_APPS),
+            tuple(getattr(settings, "STATICFILES_FINDERS", ())),
+        )
+        if key not in listed:
+            before = dict(self.files)
+            list_files(self)
+            listed[key] = {url: found for url, found in self.files.items() if before.get(url) is not found}
+        else:
+            self.files.update(listed[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoiseMiddleware, "add_files_from_finders", add_files_from_finders)
+        yield
+
+
 @pytest.fixture
 def seed(db):
     """The seed corpus as stored: a dict of the agreements the tests talk about."""

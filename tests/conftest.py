@@ -177,6 +177,37 @@ def _static_files_listed_once(request):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _restore_language(request):
+    # A request activates its language (LocaleMiddleware) in this thread and nothing turns it
+    # off afterwards: without this, a test after one that asked for Russian pages would get
+    # Russian messages (an order dependency that pytest-randomly finds).
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from django.utils import translation
+
+    before = translation.get_language()
+    yield
+    if before:
+        translation.activate(before)
+    else:
+        translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _thesaurus_read_again(request):
+    # The thesaurus trusts the Topic rows' version it read for 5 s (thesaurus.VERSION_TTL). A
+    # test that edits a topic has it read the edited rows; its transaction is rolled back, but
+    # for those 5 s the next test would search with the edited thesaurus (a topic deleted
+    # there is missing here). After each test the version is asked again.
+    yield
+    if request.config.pluginmanager.hasplugin("django"):
+        from archive.search import thesaurus
+
+        thesaurus.refresh()
+
+
 @pytest.fixture
 def seed(db):
     """The seed corpus as stored: a dict of the agreements the tests talk about."""

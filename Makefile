@@ -32,19 +32,29 @@ serve:
 browser:
 	@bash .ci/ensure-chromium
 
+# Compiled modules (and pytest's rewritten test modules) are cached under var/pycache even where
+# PYTHONDONTWRITEBYTECODE is set: else every xdist worker and parser process compiles them again.
+PYTEST := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache $(BIN)/python -m pytest
+# xdist workers of test-fast and test-random (make test-fast TEST_WORKERS=3 to try another)
+TEST_WORKERS ?= 3
+
 test: install browser
-	$(BIN)/python -m pytest -p no:randomly
+	$(PYTEST) -p no:randomly
 
 # The development loop: no browser, none of the tests marked slow (processes, restarts, crawls,
 # budgets), on 3 workers. About 50 s on this 2-core machine when it is idle; `make test` remains the gate.
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow and not browser" -n 3 -p no:randomly
+	$(PYTEST) -q -m "not slow and not browser" -n $(TEST_WORKERS) -p no:randomly
 
 # The suite in a random order (pytest-randomly; browser tests still last): a check to run, not CI's
-# default. Repeat a failing order with  make test-random SEED=<the seed it printed>.
+# default. The seed is printed before and after the run (-q hides pytest-randomly's own header);
+# repeat a failing order with  make test-random SEED=<that seed>.
 test-random: install browser
 	$(BIN)/python -m pip install --quiet "pytest-randomly>=3.15,<4"
-	$(BIN)/python -m pytest -q -n 3 -p randomly $(if $(SEED),--randomly-seed=$(SEED),)
+	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "test-random: --randomly-seed=$$seed (repeat with: make test-random SEED=$$seed)"; \
+	$(PYTEST) -q -n $(TEST_WORKERS) -p randomly --randomly-seed=$$seed \
+		|| { echo "test-random FAILED with --randomly-seed=$$seed (repeat with: make test-random SEED=$$seed)"; exit 1; }
 
 # Mutation testing (mutmut) of the database-free modules (parser, search analysis and query parsing,
 # status, language) against the tests that need no database; not part of make test. Results are kept

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,7 @@ def test_kazakh_uses_cyrillic_letters_only():
     assert not bad, "Latin look-alikes inside Kazakh words (use і U+0456 etc.):\n" + "\n".join(bad)
 
 
+@cache  # read once per process: the three languages check the same sources
 def marked_strings() -> dict[tuple, str]:
     """Every (context, msgid) marked for translation in templates/ and archive/ -> where."""
     found: dict[tuple, str] = {}

@@ -1,0 +1,84 @@
+"""The party finders' rules one by one, on title, signature and prose lines of kk/hy/en
+treaties: a kk/hy title names its parties right before its frame word (after its subject, at
+times), each signature lead opens a party and a line without one adds none, and the mentions
+fallback wants a clear pair. Expected values are read off the lines."""
+
+from __future__ import annotations
+
+from archive.ingest.parties import parties_from_mentions, parties_from_signatures, parties_from_title
+
+
+def _read(text: str, info) -> str:
+    return text[info.start : info.end].strip()
+
+
+def test_kk_title_with_its_subject_before_the_parties():
+    title = (
+        "Кеден істеріндегі ынтымақтастық туралы Қазақстан Республикасының Үкіметі мен "
+        "Ресей Федерациясының Үкіметі арасындағы келісім"
+    )
+    info = parties_from_title(title, "kk")
+    assert info.codes == ["KZ", "RU"]
+    assert info.as_written == ["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]
+    assert info.level == "government"
+    assert _read(title, info) == "Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі"
+
+
+def test_kk_title_that_opens_with_the_parties():
+    title = "Қазақстан Республикасының Үкіметі мен Қырғыз Республикасының Үкіметі арасындағы шекара туралы келісім"
+    info = parties_from_title(title, "kk")
+    assert info.codes == ["KZ", "KG"]
+    assert info.as_written == ["Қазақстан Республикасының Үкіметі", "Қырғыз Республикасының Үкіметі"]
+    assert _read(title, info) == "Қазақстан Республикасының Үкіметі мен Қырғыз Республикасының Үкіметі"
+
+
+def test_hy_title_gives_the_parties_in_the_nominative():
+    title = (
+        "Հայաստանի Հանրապետության կառավարության և Ռուսաստանի Դաշնության կառավարության միջև "
+        "արտակարգ իրավիճակների ոլորտում համագործակցության մասին համաձայնագիր"
+    )
+    info = parties_from_title(title, "hy")
+    assert info.codes == ["AM", "RU"]
+    assert info.as_written == ["Հայաստանի Հանրապետության կառավարություն", "Ռուսաստանի Դաշնության կառավարություն"]
+    assert info.level == "government"
+
+
+def test_each_signature_line_with_a_lead_opens_a_party():
+    info = parties_from_signatures(["For the Republic of Kazakhstan:", "For the Republic of Turkey:"], "en")
+    assert info.codes == ["KZ", "TR"]
+    assert info.as_written == ["Republic of Kazakhstan", "Republic of Turkey"]
+    assert info.level == "state"
+    kk = parties_from_signatures(["Қазақстан Республикасының Үкіметі үшін", "Ресей Федерациясының Үкіметі үшін"], "kk")
+    assert kk.codes == ["KZ", "RU"]
+    assert kk.as_written == ["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]
+
+
+def test_a_line_after_the_signatures_without_a_lead_names_no_party():
+    lines = [
+        "FOR THE GOVERNMENT OF THE REPUBLIC OF KAZAKHSTAN",
+        "FOR THE GOVERNMENT OF THE REPUBLIC OF TURKEY",
+        "Certified true copy: Embassy of the Federal Republic of Germany",
+    ]
+    info = parties_from_signatures(lines, "en")
+    assert info.codes == ["KZ", "TR"]
+    assert info.as_written == ["GOVERNMENT OF THE REPUBLIC OF KAZAKHSTAN", "GOVERNMENT OF THE REPUBLIC OF TURKEY"]
+    assert info.level == "government"
+
+
+def test_leads_over_a_column_wait_for_their_parties():
+    lines = ["For the Government of the", "For the Government of the", "Republic of Kazakhstan  Republic of Turkey"]
+    assert parties_from_signatures(lines, "en").codes == ["KZ", "TR"]
+
+
+def test_mentions_give_a_pair_only_when_it_is_clear():
+    def text(*counts: tuple[str, int]) -> str:
+        return " ".join(name for name, n in counts for _ in range(n))
+
+    pair, firsts = parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 1)))
+    assert pair == ["KZ", "RU"]
+    assert [code for code, _, _ in firsts] == ["KZ", "RU"]
+    assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 2)))[0] == ["KZ", "RU"]
+    # a third country named nearly as often as the second: no clear pair, even with a fourth
+    assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 3))) == ([], [])
+    assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 3), ("Turkey", 2))) == ([], [])
+    assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 1))) == ([], [])

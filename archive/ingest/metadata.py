@@ -216,15 +216,19 @@ def _registry_facts(fields: dict[str, str], *, about_act: bool) -> dict[str, obj
 
 
 def _note_parties(text: str, language: str | None) -> tuple[PartyInfo, int]:
-    # "Հայաստանի և Ղազախստանի միջև", "между Казахстаном и ...": the first pair named
-    for m in re.finditer(r"([^.։:\n]{0,160}?)\s(?:միջև|арасындағы|арасында)\b", text):
-        info = split_parties(m.group(1), language)
-        if len(info.codes) >= 2:
-            return info, m.start(1)
-    for m in re.finditer(r"(?:между|between)\s([^.։:\n]{0,200})", text):
-        info = split_parties(m.group(1), language)
-        if len(info.codes) >= 2:
-            return info, m.start(1)
+    # "Հայաստանի և Ղազախստանի միջև", "между Казахстаном и ...": the first pair named, read as a
+    # title's frame is (the run of names next to the frame word, not the rest of the sentence)
+    for rx in (
+        r"([^.։:\n]{0,160}?)\s(?:միջև|арасындағы|арасында)\b",
+        r"(?:между|between)\s([^.։:\n]{0,200})",
+    ):
+        for m in re.finditer(rx, text):
+            info = parties_from_title(m.group(0), language)
+            if len(info.codes) >= 2:
+                return info, m.start(0)
+            info = split_parties(m.group(1), language)
+            if len(info.codes) >= 2:
+                return info, m.start(1)
     return PartyInfo(), 0
 
 

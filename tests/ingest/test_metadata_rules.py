@@ -1,0 +1,97 @@
+"""extract_metadata's readings one by one, each on a small document of its genre (a note, a
+news item, a record card) or a real one of tests/ingest/real: how a note names the parties,
+a sentence that dates the signing, a card's kind, a title two places confirm. Expected values
+are read off the texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive.ingest.pipeline import parse_path, parse_text
+
+REAL = Path(__file__).resolve().parent / "real"
+
+RU_NOTE = """ПОЯСНИТЕЛЬНАЯ ЗАПИСКА
+
+к проекту Закона Республики Казахстан о ратификации соглашения
+
+Соглашение между Республикой Казахстан и Королевством Нидерландов о воздушном сообщении \
+подписано 5 мая 2015 года в городе Астане. Ратификация соглашения позволит развивать воздушное сообщение."""
+
+KK_NOTE = """ТҮСІНДІРМЕ ЖАЗБА
+
+2015 жылы Астана қаласында Қазақстан Республикасының Үкіметі мен Нидерланд Корольдігінің Үкіметі \
+арасындағы әуе қатынасы туралы келісімге қол қойылды. Келісімді бекіту әуе қатынасын дамытуға мүмкіндік береді."""
+
+KY_NEWS = """Жогорку Кеңеш Кыргызстан менен Орусиянын ортосундагы келишимди ратификациялады
+
+Бишкек, 3-октябрь. Жогорку Кеңештин депутаттары Кыргыз Республикасы менен Россия Федерациясынын \
+ортосундагы аба коргонуу системасы жөнүндө келишимди ратификациялоо тууралуу мыйзам долбоорун карашты. \
+Кыргызстан менен Орусия бул келишимге 2022-жылдын 16-августунда Москва шаарында кол койгон. \
+Мыйзам долбоору үч окууда кабыл алынды."""
+
+
+def test_a_ru_note_names_the_parties_without_the_rest_of_its_sentence():
+    result = parse_text(RU_NOTE)
+    assert result.document_kinds == ["explanatory_note"]
+    a = result.agreement
+    assert a.parties == ["KZ", "NL"]
+    assert a.parties_as_written == ["Республика Казахстан", "Королевство Нидерландов"]  # nominative
+    (where,) = a.evidence["parties"]
+    assert where.source == "note"
+    assert where.quote == "Республикой Казахстан и Королевством Нидерландов"
+    assert result.normalised_text[where.start : where.end].strip() == where.quote
+
+
+def test_a_kk_note_names_the_parties_without_the_words_before_them():
+    result = parse_text(KK_NOTE)
+    a = result.agreement
+    assert a.parties == ["KZ", "NL"]
+    assert a.parties_as_written == ["Қазақстан Республикасының Үкіметі", "Нидерланд Корольдігінің Үкіметі"]
+    assert a.party_level == "government"
+    (where,) = a.evidence["parties"]
+    assert where.quote == "Қазақстан Республикасының Үкіметі мен Нидерланд Корольдігінің Үкіметі"
+
+
+def test_a_sentence_that_dates_the_signing_is_a_weak_witness():
+    result = parse_text(KY_NEWS)
+    text = result.normalised_text
+    a = result.agreement
+    assert (a.signed_date.isoformat(), a.signed_place) == ("2022-08-16", "Москва")
+    sentence = "Кыргызстан менен Орусия бул келишимге 2022-жылдын 16-августунда Москва шаарында кол койгон."
+    (date,) = a.evidence["signed_date"]
+    (place,) = a.evidence["signed_place"]
+    assert (date.source, place.source) == ("sentence", "sentence")
+    assert date.quote == place.quote == sentence
+    assert text[date.start : date.end] == "2022-жылдын 16-августунда"
+    assert text[place.start : place.end].strip() == sentence
+    assert a.confidence["signed_date"] == a.confidence["signed_place"] == 0.4
+    assert "the date of signature (2022-08-16) rests on one weak source: the sentence" in result.warnings
+    assert "the place of signature (Москва) rests on one weak source: the sentence" in result.warnings
+
+
+def test_a_record_card_alone_gives_the_agreement_its_kind_date_place_and_parties():
+    card = "\n".join(
+        [
+            "Вид документа: Соглашение",
+            "Дата подписания: 16.09.2016",
+            "Место подписания: Астана",
+            "Стороны: Казахстан, Узбекистан",
+            "Статус: Действует",
+        ]
+    )
+    result = parse_text(card)
+    assert result.document_kinds == ["registry_card"]
+    a = result.agreement
+    assert a.kind == "agreement"
+    assert (a.signed_date.isoformat(), a.signed_place, a.parties) == ("2016-09-16", "Астана", ["KZ", "UZ"])
+    assert a.title is None
+
+
+def test_a_title_the_act_names_alike_is_confirmed():
+    # the law's clause and the agreement's own heading read the same title: two witnesses
+    result = parse_path(REAL / "kk_01_law_ratify_kz_ru_border_control.txt")
+    a = result.agreement
+    assert [e.source for e in a.evidence["title"]] == ["heading", "act"]
+    assert a.confidence["title"] == 0.95  # 1 - (1 - 0.8) * (1 - 0.75)
+    assert a.confidence["kind"] == 0.95

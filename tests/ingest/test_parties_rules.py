@@ -5,7 +5,15 @@ fallback wants a clear pair. Expected values are read off the lines."""
 
 from __future__ import annotations
 
-from archive.ingest.parties import parties_from_mentions, parties_from_signatures, parties_from_title
+import pytest
+
+from archive.ingest.parties import (
+    parties_from_mentions,
+    parties_from_signatures,
+    parties_from_title,
+    party_level,
+    split_parties,
+)
 
 
 def _read(text: str, info) -> str:
@@ -82,3 +90,68 @@ def test_mentions_give_a_pair_only_when_it_is_clear():
     assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 3))) == ([], [])
     assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 4), ("China", 3), ("Turkey", 2))) == ([], [])
     assert parties_from_mentions(text(("Kazakhstan", 5), ("Russia", 1))) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes", "written", "level"),
+    [
+        (
+            "Правительством Республики Казахстан и Правительством Российской Федерации",
+            ["KZ", "RU"],
+            ["Правительство Республики Казахстан", "Правительство Российской Федерации"],
+            "government",
+        ),
+        (
+            "Республикой Казахстан и Китайской Народной Республикой",
+            ["KZ", "CN"],
+            ["Республика Казахстан", "Китайская Народная Республика"],
+            "state",
+        ),
+        (
+            "Федеративной Республикой Германия и Турецкой Республикой",
+            ["DE", "TR"],
+            ["Федеративная Республика Германия", "Турецкая Республика"],
+            "state",
+        ),
+        (
+            "Национальным банком Республики Казахстан и Национальным банком Республики Таджикистан",
+            ["KZ", "TJ"],
+            ["Национальный банк Республики Казахстан", "Национальный банк Республики Таджикистан"],
+            "agency",
+        ),
+        (
+            "Соединенными Штатами Америки и Объединенными Арабскими Эмиратами",
+            ["US", "AE"],
+            ["Соединенные Штаты Америки", "Объединенные Арабские Эмираты"],
+            "state",
+        ),
+        (
+            "Кабинетом Министров Украины и Правительством Республики Казахстан",
+            ["UA", "KZ"],
+            ["Кабинет Министров Украины", "Правительство Республики Казахстан"],
+            "government",
+        ),
+        ("Украиной и Туркменистаном", ["UA", "TM"], ["Украина", "Туркменистан"], "state"),
+    ],
+)
+def test_ru_parties_after_mezhdu_are_written_in_the_nominative(phrase, codes, written, level):
+    info = split_parties(phrase, "ru")
+    assert (info.codes, info.as_written, info.level) == (codes, written, level)
+
+
+def test_a_territory_named_after_its_state_acts_for_it():
+    phrase = (
+        "the Government of the Republic of Kazakhstan and the Government of the Kingdom of the Netherlands, "
+        "in respect of Aruba"
+    )
+    info = split_parties(phrase, "en")
+    assert info.codes == ["KZ", "NL"]
+    assert info.territories == {"NL": "AW"}
+    assert info.as_written[0] == "Government of the Republic of Kazakhstan"  # no article
+
+
+def test_party_level_is_the_lowest_named():
+    assert party_level(["Министерство обороны Республики Казахстан", "Правительство Кыргызской Республики"]) == "agency"
+    assert party_level(["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]) == "government"
+    assert party_level(["Koninkrijk der Nederlanden", "Republiek Kazachstan"]) == "state"
+    assert party_level([]) is None

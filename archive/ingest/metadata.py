@@ -406,10 +406,12 @@ def _read_signing_sentences(r: _Reader, span: tuple[int, int]) -> None:
 
 
 def _title_aside(title: str) -> tuple[str, str | None]:
-    """A trailing "(Moscow, 11 November, 1992)" is the signature, not part of the title."""
-    m = _TITLE_DATE.search(title)
-    if m and find_dates(m.group("inner")):
-        return title[: m.start()].rstrip(" ,"), m.group("inner")
+    """A trailing "(Moscow, 11 November, 1992)" is the signature, not part of the title; a
+    publisher's dated note after it ("(вступило в силу 30 июля 1993 года)") is neither."""
+    while (m := _TITLE_DATE.search(title)) and find_dates(m.group("inner")):
+        title = title[: m.start()].rstrip(" ,")
+        if not _EIF_CUE.search(m.group("inner")):
+            return title, m.group("inner")
     return title, None
 
 

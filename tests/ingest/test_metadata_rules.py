@@ -95,3 +95,60 @@ def test_a_title_the_act_names_alike_is_confirmed():
     assert [e.source for e in a.evidence["title"]] == ["heading", "act"]
     assert a.confidence["title"] == 0.95  # 1 - (1 - 0.8) * (1 - 0.75)
     assert a.confidence["kind"] == 0.95
+
+
+RU_WITH_NOTES = "\n\n".join(
+    [
+        (
+            "СОГЛАШЕНИЕ между Правительством Республики Казахстан и Правительством Кыргызской Республики "
+            "о сотрудничестве в области образования (Бишкек, 11 ноября 1992 года)"
+        ),
+        "(Соглашение вступило в силу 30 июля 1993 года)",
+        (
+            "Правительство Республики Казахстан и Правительство Кыргызской Республики, именуемые в дальнейшем "
+            "Сторонами, согласились о нижеследующем:"
+        ),
+        "Статья 1",
+        "Стороны сотрудничают в области образования.",
+    ]
+)
+
+KK_WITH_NOTE = "\n\n".join(
+    [
+        "Қазақстан Республикасының Үкіметі мен Өзбекстан Республикасының Үкіметі арасындағы көлік туралы келісім",
+        "(2013 жылғы 30 шілдеде күшіне енді)",
+        (
+            "Бұдан әрі Тараптар деп аталатын Қазақстан Республикасының Үкіметі мен Өзбекстан Республикасының "
+            "Үкіметі төмендегілер туралы келісті:"
+        ),
+        "1-бап",
+        "Тараптар ынтымақтасады.",
+        "2010 жылғы 5 мамырда Ташкент қаласында екі данада жасалды.",
+    ]
+)
+
+
+def test_the_aside_after_a_title_dates_the_signature_and_a_note_after_it_does_not():
+    result = parse_text(RU_WITH_NOTES)
+    a = result.agreement
+    assert a.title == (
+        "Соглашение между Правительством Республики Казахстан и Правительством Кыргызской Республики "
+        "о сотрудничестве в области образования"
+    )
+    assert (a.signed_date.isoformat(), a.signed_place) == ("1992-11-11", "Бишкек")
+    assert [e.source for e in a.evidence["signed_date"]] == ["title"]
+    assert a.entry_into_force_date.isoformat() == "1993-07-30"
+    (eif,) = a.evidence["entry_into_force_date"]
+    assert (eif.source, result.normalised_text[eif.start : eif.end]) == (
+        "entry into force clause",
+        "вступило в силу 30 июля 1993 года",
+    )
+
+
+def test_a_note_of_the_entry_into_force_under_the_title_is_no_signature():
+    result = parse_text(KK_WITH_NOTE)
+    a = result.agreement
+    assert (a.signed_date.isoformat(), a.signed_place) == ("2010-05-05", "Ташкент")
+    assert [e.source for e in a.evidence["signed_date"]] == ["testimonium"]
+    assert a.entry_into_force_date.isoformat() == "2013-07-30"
+    assert not any("disagree" in w for w in result.warnings)

@@ -594,9 +594,11 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         agreement, "signed_place", c.resolve("signed_place", label="place of signature"), warnings
     )  # type: ignore[assignment]
 
-    eif = _entry_into_force(text)
+    # the card's own "Дата вступления в силу:" line is the registry's witness, not a clause
+    card_end = r.span((0, seg.registry_end))[1] if seg.registry else 0
+    eif = _entry_into_force(text[card_end:])
     if eif:
-        c.add("entry_into_force_date", eif[0], 0.7, "entry into force clause", eif[1], eif[2])
+        c.add("entry_into_force_date", eif[0], 0.7, "entry into force clause", card_end + eif[1], card_end + eif[2])
     if registry.get("entry_into_force_date"):
         c.add(
             "entry_into_force_date", registry["entry_into_force_date"], 0.85, "registry", *r.span((0, seg.registry_end))

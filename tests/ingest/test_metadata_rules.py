@@ -152,3 +152,15 @@ def test_a_note_of_the_entry_into_force_under_the_title_is_no_signature():
     assert [e.source for e in a.evidence["signed_date"]] == ["testimonium"]
     assert a.entry_into_force_date.isoformat() == "2013-07-30"
     assert not any("disagree" in w for w in result.warnings)
+
+
+def test_a_record_card_line_is_one_witness_of_the_entry_into_force():
+    # "Ուժի մեջ մտնելու ամսաթիվ: 07.05.1992" is the card's field, not also a clause of the text
+    a = parse_path(REAL / "hy_03_card_agreement_am_ir_visa.txt").agreement
+    assert a.entry_into_force_date.isoformat() == "1992-05-07"
+    assert [e.source for e in a.evidence["entry_into_force_date"]] == ["registry"]
+    assert a.confidence["entry_into_force_date"] == 0.85
+    # a clause of the text after the card is one
+    a = parse_path(REAL / "kk_01_law_ratify_kz_ru_border_control.txt").agreement
+    (eif,) = a.evidence["entry_into_force_date"]
+    assert (eif.source, eif.quote) == ("entry into force clause", "2013 жылғы 30 шілдеде күшіне енді")

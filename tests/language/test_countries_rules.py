@@ -175,3 +175,16 @@ def test_countries_named_of_nothing_or_too_much():
     assert countries_named("   ") == ([], [])
     long = "Kazakhstan " * 20
     assert countries_named(long) == ([], [long.strip()[:40]])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Соединенным Королевством Великобритании и Северной Ирландии", "GB"),  # not GB and Ireland
+        ("Соединенного Королевства Великобритании и Северной Ирландии", "GB"),
+        ("Северной Македонией", "MK"),
+        ("Объединенными Арабскими Эмиратами", "AE"),
+    ],
+)
+def test_the_adjective_opening_a_ru_name_takes_its_own_ending(text, code):
+    assert find_country_spans(text) == [(code, 0, len(text))]

@@ -290,9 +290,10 @@ def _party_chain(text: str, language: str | None = None) -> tuple[int, int] | No
         ):
             break
         end = e
-    # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic"
+    # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic", "Үкіметі"
     tail = re.match(
-        r"(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|of|the|and|и|Республик\w*|Федераци\w*|Republic|Federation|Kingdom|Federative))*",
+        r"(?:\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲƏÖÜŞÇĞİ\u0531-\u0556][\w'’-]*|of|the|and|и|Республик\w*|Федераци\w*|"
+        r"Republic|Federation|Kingdom|Federative))*",
         text[end:],
     )
     if tail:

@@ -9,6 +9,7 @@ import pytest
 
 from archive.ingest.parties import (
     parties_from_mentions,
+    parties_from_preamble,
     parties_from_signatures,
     parties_from_title,
     party_level,
@@ -155,3 +156,41 @@ def test_party_level_is_the_lowest_named():
     assert party_level(["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]) == "government"
     assert party_level(["Koninkrijk der Nederlanden", "Republiek Kazachstan"]) == "state"
     assert party_level([]) is None
+
+
+def test_a_kk_preamble_names_the_whole_last_party():
+    paragraph = (
+        "Бұдан әрі Тараптар деп аталатын Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі, "
+        "екі мемлекет арасындағы достықты нығайта отырып,"
+    )
+    info = parties_from_preamble(paragraph, "kk")
+    assert info.codes == ["KZ", "RU"]
+    assert info.as_written == ["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]
+    assert info.level == "government"
+    assert paragraph[info.start : info.end] == ("Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі")
+
+
+def test_an_en_preamble_names_the_parties_before_hereinafter():
+    paragraph = (
+        "The Government of the Republic of Kazakhstan and the Government of the Kingdom of the Netherlands, "
+        "hereinafter referred to as the Parties, desiring to develop air transport,"
+    )
+    info = parties_from_preamble(paragraph, "en")
+    assert info.codes == ["KZ", "NL"]
+    assert info.as_written == [
+        "Government of the Republic of Kazakhstan",
+        "Government of the Kingdom of the Netherlands",
+    ]
+    assert paragraph[info.start : info.end].endswith("the Government of the Kingdom of the Netherlands")
+    # a preamble clause that mentions two countries in passing names no parties
+    assert parties_from_preamble("Desiring to strengthen relations between Kazakhstan and Turkey,", "en").codes == []
+
+
+def test_a_kind_word_in_capitals_heading_the_title_is_no_party_word():
+    # "ХАТТАМА" (protocol) printed before a kk title on the same line
+    title = "ХАТТАМА Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі арасындағы"
+    info = parties_from_title(title, "kk")
+    assert info.as_written == ["Қазақстан Республикасының Үкіметі", "Ресей Федерациясының Үкіметі"]
+    assert title[info.start :].startswith("Қазақстан")
+    hy = "ՀԱՄԱՁԱՅՆԱԳԻՐ Հայաստանի Հանրապետության կառավարության և Ռուսաստանի Դաշնության կառավարության միջև"
+    assert parties_from_title(hy, "hy").as_written[0] == "Հայաստանի Հանրապետության կառավարություն"

@@ -164,3 +164,35 @@ def test_a_record_card_line_is_one_witness_of_the_entry_into_force():
     a = parse_path(REAL / "kk_01_law_ratify_kz_ru_border_control.txt").agreement
     (eif,) = a.evidence["entry_into_force_date"]
     assert (eif.source, eif.quote) == ("entry into force clause", "2013 жылғы 30 шілдеде күшіне енді")
+
+
+def test_the_act_s_clause_dates_and_places_the_signature():
+    # "Ратифицировать Соглашение …, подписанное в городе Астане 7 июня 2012 года"
+    a = parse_path(REAL / "ru_01_fz_ratify_ru_kz_stay_of_citizens.txt").agreement
+    assert (a.signed_date.isoformat(), a.signed_place) == ("2012-06-07", "Астана")
+    (date,) = a.evidence["signed_date"]
+    assert (date.source, date.quote) == ("act", "подписанное в городе Астане 7 июня 2012 года")
+    assert a.confidence["signed_date"] == 0.8
+
+
+def test_an_act_of_no_known_type_is_said_to_be_unsure_of_it():
+    act = parse_path(REAL / "hy_04_na_decision_ratify_am_ae_tax.txt").act
+    assert (act.type, act.number) == ("other", "Ն-023-3")
+    assert act.confidence["type"] == 0.4 and act.confidence["number"] == 0.9
+    law = parse_path(REAL / "kk_01_law_ratify_kz_ru_border_control.txt").act
+    assert (law.type, law.confidence["type"]) == ("law", 0.85)
+
+
+def test_each_place_that_names_the_parties_is_a_witness_with_its_passage():
+    result = parse_path(REAL / "kk_01_law_ratify_kz_ru_border_control.txt")
+    a = result.agreement
+    sources = [e.source for e in a.evidence["parties"]]
+    assert sources[:3] == ["title", "act", "preamble"]
+    # the title's reading quotes the whole heading, its span is the run of names
+    title = next(e for e in a.evidence["parties"] if e.source == "title")
+    assert title.quote == a.evidence["title"][0].quote
+    assert result.normalised_text[title.start : title.end].strip() == (
+        "Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі"
+    )
+    preamble = next(e for e in a.evidence["parties"] if e.source == "preamble")
+    assert preamble.quote == "Қазақстан Республикасының Үкіметі мен Ресей Федерациясының Үкіметі"

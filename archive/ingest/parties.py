@@ -253,7 +253,7 @@ def split_parties(phrase: str, language: str | None) -> PartyInfo:
             cuts.append(s2)
     cuts.append(len(phrase))
     for k, (code, _, _) in enumerate(groups):
-        part = phrase[cuts[2 * k] : cuts[2 * k + 1]].strip(" ,")
+        part = phrase[cuts[2 * k] : cuts[2 * k + 1]].strip(" ,–—-/&")  # "UNITED STATES – SINGAPORE"
         part = _one_part().sub("", part).strip(" ,")
         if code in info.codes:
             continue

@@ -194,3 +194,62 @@ def test_a_kind_word_in_capitals_heading_the_title_is_no_party_word():
     assert title[info.start :].startswith("Қазақстан")
     hy = "ՀԱՄԱՁԱՅՆԱԳԻՐ Հայաստանի Հանրապետության կառավարության և Ռուսաստանի Դաշնության կառավարության միջև"
     assert parties_from_title(hy, "hy").as_written[0] == "Հայաստանի Հանրապետության կառավարություն"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "codes", "written"),
+    [
+        (
+            "het Koninkrijk der Nederlanden en de Republiek Kazachstan",
+            "nl",
+            ["NL", "KZ"],
+            ["Koninkrijk der Nederlanden", "Republiek Kazachstan"],
+        ),
+        (
+            "la République du Kazakhstan et la République française",
+            "fr",
+            ["KZ", "FR"],
+            ["République du Kazakhstan", "République française"],
+        ),
+        (
+            "el Reino de España y la República de Kazajistán",
+            "es",
+            ["ES", "KZ"],
+            ["Reino de España", "República de Kazajistán"],
+        ),
+        (
+            # the last conjunction joins the parties: the commas before it belong to the first
+            "die Regierung der Bundesrepublik Deutschland, vertreten durch den Botschafter, "
+            "und die Regierung der Republik Kasachstan",
+            "de",
+            ["DE", "KZ"],
+            [
+                "Regierung der Bundesrepublik Deutschland, vertreten durch den Botschafter",
+                "Regierung der Republik Kasachstan",
+            ],
+        ),
+        (
+            "the Government of the Republic of Kazakhstan, of the one part, and the Government of the Republic "
+            "of Turkey, of the other part",
+            "en",
+            ["KZ", "TR"],
+            ["Government of the Republic of Kazakhstan", "Government of the Republic of Turkey"],
+        ),
+    ],
+)
+def test_parties_are_written_without_articles_and_side_words(phrase, language, codes, written):
+    info = split_parties(phrase, language)
+    assert (info.codes, info.as_written) == (codes, written)
+
+
+@pytest.mark.parametrize(
+    ("title", "codes", "written"),
+    [
+        ("UNITED STATES – SINGAPORE FREE TRADE AGREEMENT", ["US", "SG"], ["UNITED STATES", "SINGAPORE"]),
+        ("Kazakhstan–Turkey Agreement on Trade", ["KZ", "TR"], ["Kazakhstan", "Turkey"]),
+    ],
+)
+def test_names_joined_by_a_dash_before_the_kind_word(title, codes, written):
+    info = parties_from_title(title, "en")
+    assert (info.codes, info.as_written) == (codes, written)
+    assert title[info.start : info.end] == title.split(" FREE")[0].split(" Agreement")[0]

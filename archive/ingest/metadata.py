@@ -216,15 +216,19 @@ def _registry_facts(fields: dict[str, str], *, about_act: bool) -> dict[str, obj
 
 
 def _note_parties(text: str, language: str | None) -> tuple[PartyInfo, int]:
-    # "Հայաստանի և Ղազախստանի միջև", "между Казахстаном и ...": the first pair named
-    for m in re.finditer(r"([^.։:\n]{0,160}?)\s(?:միջև|арасындағы|арасында)\b", text):
-        info = split_parties(m.group(1), language)
-        if len(info.codes) >= 2:
-            return info, m.start(1)
-    for m in re.finditer(r"(?:между|between)\s([^.։:\n]{0,200})", text):
-        info = split_parties(m.group(1), language)
-        if len(info.codes) >= 2:
-            return info, m.start(1)
+    # "Հայաստանի և Ղազախստանի միջև", "между Казахстаном и ...": the first pair named, read as a
+    # title's frame is (the run of names next to the frame word, not the rest of the sentence)
+    for rx in (
+        r"([^.։:\n]{0,160}?)\s(?:միջև|арасындағы|арасында)\b",
+        r"(?:между|between)\s([^.։:\n]{0,200})",
+    ):
+        for m in re.finditer(rx, text):
+            info = parties_from_title(m.group(0), language)
+            if len(info.codes) >= 2:
+                return info, m.start(0)
+            info = split_parties(m.group(1), language)
+            if len(info.codes) >= 2:
+                return info, m.start(1)
     return PartyInfo(), 0
 
 
@@ -402,10 +406,12 @@ def _read_signing_sentences(r: _Reader, span: tuple[int, int]) -> None:
 
 
 def _title_aside(title: str) -> tuple[str, str | None]:
-    """A trailing "(Moscow, 11 November, 1992)" is the signature, not part of the title."""
-    m = _TITLE_DATE.search(title)
-    if m and find_dates(m.group("inner")):
-        return title[: m.start()].rstrip(" ,"), m.group("inner")
+    """A trailing "(Moscow, 11 November, 1992)" is the signature, not part of the title; a
+    publisher's dated note after it ("(вступило в силу 30 июля 1993 года)") is neither."""
+    while (m := _TITLE_DATE.search(title)) and find_dates(m.group("inner")):
+        title = title[: m.start()].rstrip(" ,")
+        if not _EIF_CUE.search(m.group("inner")):
+            return title, m.group("inner")
     return title, None
 
 
@@ -588,9 +594,11 @@ def extract_metadata(seg: Segments, text: str) -> Metadata:
         agreement, "signed_place", c.resolve("signed_place", label="place of signature"), warnings
     )  # type: ignore[assignment]
 
-    eif = _entry_into_force(text)
+    # the card's own "Дата вступления в силу:" line is the registry's witness, not a clause
+    card_end = r.span((0, seg.registry_end))[1] if seg.registry else 0
+    eif = _entry_into_force(text[card_end:])
     if eif:
-        c.add("entry_into_force_date", eif[0], 0.7, "entry into force clause", eif[1], eif[2])
+        c.add("entry_into_force_date", eif[0], 0.7, "entry into force clause", card_end + eif[1], card_end + eif[2])
     if registry.get("entry_into_force_date"):
         c.add(
             "entry_into_force_date", registry["entry_into_force_date"], 0.85, "registry", *r.span((0, seg.registry_end))

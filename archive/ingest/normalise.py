@@ -280,13 +280,17 @@ def build_vocabulary(text: str) -> Counter[str]:
     return Counter(w for w in words if len(w) >= 2)
 
 
+_LONE_LETTER = 2.5  # the cost of a one-letter word the document does not use
+
+
 def _segment(group: str, vocab: Counter[str]) -> list[str]:
     """Split a run of letters whose word boundaries were lost (``құқықтарыбар``).
 
     Dynamic programming over split points; a piece costs 1 when it is a word of the
     document (a little less when frequent), 2.1 when it is a known word plus a short
     ending, 2 when unknown (at least 4 letters), so the cheapest split uses few,
-    frequent words. If nothing beats keeping the run whole, it is kept whole.
+    frequent words. A run that is all known words splits into them however many there
+    are; else, if nothing beats keeping the run whole, it is kept whole.
     """
     low = group.lower()
     n = len(low)
@@ -297,7 +301,7 @@ def _segment(group: str, vocab: Counter[str]) -> list[str]:
         if (w in vocab or w in _BUILTIN_VOCAB) and (len(w) >= 2 or w in _SINGLE_LETTER_WORDS):
             return 1.0 - min(0.3, 0.05 * math.log1p(vocab.get(w, 1)))
         if len(w) == 1 and w in _SINGLE_LETTER_WORDS:
-            return 2.5
+            return _LONE_LETTER
         if len(w) >= 5:
             for k in range(len(w) - 1, max(3, len(w) - 4), -1):
                 if w[:k] in vocab and len(w) - k <= 3:
@@ -307,26 +311,37 @@ def _segment(group: str, vocab: Counter[str]) -> list[str]:
     whole = known(low)
     if whole is not None and whole <= 1.0:
         return [group]
-    best: list[float] = [0.0] + [math.inf] * n
-    back = [0] * (n + 1)
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 30), end):
-            if best[start] == math.inf:
-                continue
-            piece = low[start:end]
-            cost = known(piece)
-            if cost is None:
-                if len(piece) < 4 or not piece.isalpha() or (start == 0 and end == n):
+
+    def split(unknown: bool) -> tuple[float, list[int]]:
+        best: list[float] = [0.0] + [math.inf] * n
+        back = [0] * (n + 1)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 30), end):
+                if best[start] == math.inf:
                     continue
-                # an unknown tail after a known stem is more likely a suffix chain
-                cost = 3.0 if end == n else 2.0
-            total = best[start] + cost
-            if total < best[end]:
-                best[end] = total
-                back[end] = start
-    whole_cost = whole if whole is not None else 3.5
-    if best[n] >= whole_cost:
-        return [group]
+                piece = low[start:end]
+                cost = known(piece)
+                if not unknown and cost is not None and cost >= _LONE_LETTER:
+                    continue  # a lone letter is no evidence of a word boundary
+                if cost is None:
+                    if not unknown or len(piece) < 4 or not piece.isalpha() or (start == 0 and end == n):
+                        continue
+                    # an unknown tail after a known stem is more likely a suffix chain
+                    cost = 3.0 if end == n else 2.0
+                total = best[start] + cost
+                if total < best[end]:
+                    best[end] = total
+                    back[end] = start
+        return best[n], back
+
+    # a run made wholly of known words splits into them, however many (an unknown piece
+    # costs 2 whatever its length: "соглашениевступаетв" + "силу" would beat four words)
+    cost, back = split(unknown=False)
+    if cost == math.inf or (whole is not None and cost >= whole):
+        cost, back = split(unknown=True)
+        whole_cost = whole if whole is not None else 3.5
+        if cost >= whole_cost:
+            return [group]
     pieces: list[str] = []
     end = n
     while end > 0:

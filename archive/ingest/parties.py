@@ -165,9 +165,30 @@ _INSTR_WORD = [
 ]
 
 
+# an adjective in the instrumental before its noun ("Кыргызской", "Народной", "Национальным",
+# "Объединенными"), told from a noun by the instrumental word that follows it
+_RU_ADJECTIVE = re.compile(r"(?:ыми|ими|[сц]кой|[нв]ой|ым|[кгхн]им)$")
+_RU_INSTRUMENTAL = re.compile(r"(?:ой|ей|ом|ем|ами|ями|ыми|ими|ым|им|ью)$")
+
+
+def _ru_adjective(word: str, noun: str) -> str:
+    """An instrumental adjective in the nominative, agreeing with its noun (already nominative)."""
+    if word.endswith(("ыми", "ими")):
+        return word[:-3] + ("ые" if word.endswith("ыми") else "ие")
+    if word.endswith("ой"):
+        return word[:-2] + "ая"
+    neuter = noun.endswith(("о", "е"))  # Королевство, Герцогство
+    if word.endswith("ним"):
+        return word[:-2] + ("ее" if neuter else "ий")
+    if word.endswith(("ым", "им")):
+        return word[:-2] + ("ое" if neuter else ("ый" if word.endswith("ым") else "ий"))
+    return word
+
+
 def _ru_nominative(phrase: str) -> str:
     """Instrumental party phrase (after "между") to nominative: "Правительством
-    Республики Казахстан" -> "Правительство Республики Казахстан"."""
+    Республики Казахстан" -> "Правительство Республики Казахстан", "Китайской Народной
+    Республикой" -> "Китайская Народная Республика", "Национальным банком" -> "Национальный банк"."""
     words = phrase.split()
     if not words:
         return phrase
@@ -178,14 +199,11 @@ def _ru_nominative(phrase: str) -> str:
                 return pattern.sub(repl, w)
         return w
 
-    first = conv(words[0])
-    out = [first]
-    if re.search(r"(?:ской|ной|вой|ей|ым|ими|ыми)$", words[0]) and len(words) > 1:
-        out.append(conv(words[1]))
-        out.extend(words[2:])
-    else:
-        out.extend(words[1:])
-    return " ".join(out)
+    i = 0
+    while i + 1 < len(words) and _RU_ADJECTIVE.search(words[i]) and _RU_INSTRUMENTAL.search(words[i + 1]):
+        i += 1
+    noun = conv(words[i])
+    return " ".join([*(_ru_adjective(w, noun) for w in words[:i]), noun, *words[i + 1 :]])
 
 
 def _hy_nominative(phrase: str) -> str:
@@ -235,7 +253,7 @@ def split_parties(phrase: str, language: str | None) -> PartyInfo:
             cuts.append(s2)
     cuts.append(len(phrase))
     for k, (code, _, _) in enumerate(groups):
-        part = phrase[cuts[2 * k] : cuts[2 * k + 1]].strip(" ,")
+        part = phrase[cuts[2 * k] : cuts[2 * k + 1]].strip(" ,–—-/&")  # "UNITED STATES – SINGAPORE"
         part = _one_part().sub("", part).strip(" ,")
         if code in info.codes:
             continue
@@ -272,9 +290,10 @@ def _party_chain(text: str, language: str | None = None) -> tuple[int, int] | No
         ):
             break
         end = e
-    # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic"
+    # the last party's noun phrase may go on: "Кыргызской Республикой", "Republic", "Үкіметі"
     tail = re.match(
-        r"(?:\s+(?:[A-ZА-ЯЁ][\w'’-]*|of|the|and|и|Республик\w*|Федераци\w*|Republic|Federation|Kingdom|Federative))*",
+        r"(?:\s+(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲƏÖÜŞÇĞİ\u0531-\u0556][\w'’-]*|of|the|and|и|Республик\w*|Федераци\w*|"
+        r"Republic|Federation|Kingdom|Federative))*",
         text[end:],
     )
     if tail:

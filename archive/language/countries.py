@@ -280,11 +280,22 @@ def _ending_ok(ending: str, script: str, stem_word: str) -> bool:
     return bool(_LAT_ENDING.fullmatch(ending))
 
 
+# a Russian adjective opening a name takes its own endings ("Соединенное Королевство" ->
+# "Соединенным Королевством", "Северная Македония" -> "Северной Македонией")
+_RU_ADJ_STEM_END = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие")
+_RU_ADJ_ENDING_WORDS = "ая яя ое ее ый ий ой ые ие ую юю ого его ому ему ым им ыми ими ых их ом ем ей"
+_RU_ADJ_ENDINGS = frozenset(_RU_ADJ_ENDING_WORDS.split())
+
+
 def _word_matches(word: str, stem_word: str, script: str, last: bool, ambiguous: bool, bare: bool = False) -> bool:
     if word == stem_word:
         return True
     if ambiguous:
         return False
+    if not last and script == "cyr" and len(stem_word) > 5 and stem_word.endswith(_RU_ADJ_STEM_END):
+        base = stem_word[:-2]
+        if word.startswith(base) and word[len(base) :] in _RU_ADJ_ENDINGS:
+            return True
     if not word.startswith(stem_word):
         # The name's own ending may change: Федерация -> Федерации, Штаты -> Штатами
         if script == "cyr" and len(stem_word) > 4 and not bare:

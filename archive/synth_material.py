@@ -53,7 +53,7 @@ class Folder:
         return sum(self.skipped.values())
 
 
-PARSED_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".md"}
+PARSED_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm"}
 
 
 def folder_files(folder: str | Path) -> list[Path]:

@@ -177,7 +177,8 @@ def load_pool() -> Pool:
 def load_folder_pool(folder: str, jobs: int | None) -> tuple[Pool, Folder]:
     """The pool from a folder of real texts (parsed in ``jobs`` processes), plus the
     database's countries and topics."""
-    connection.close()  # the parsing workers are forked: none of them may share the socket
+    if jobs != 1:
+        connection.close()  # the parsing workers are forked: none of them may share the socket
     parsed = read_folder(folder, jobs)
     pool = Pool()
     places = set()

@@ -4,18 +4,21 @@ directory, and the equivalent of one results page — the total count, the top 2
 for each. MEASUREMENT ONLY: tantivy is an optional extra (``pip install -e ".[bench]"``) and is
 imported here and nowhere else.
 
-One document per agreement: its title and English title (default analyser), its slug, its
-pair, kind and topics (raw terms, for the filters), its signature date (an integer, for
-``signed_from``), and the text of each language — title, preamble, articles (heading and body),
-final clauses — in a field of that language, analysed with tantivy's stemmer for the language
-when it has one (English, Dutch, French, German, Russian …), with the default analyser
-otherwise (Kazakh, Armenian, …). A query searches every text field at once, all words required
+One document per agreement: its title, English title and act numbers (default analyser), its
+slug, its pair, kind and topics (raw terms, for the filters), its signature date (an integer,
+for ``signed_from``), the text of each language — title, preamble, articles (heading and body),
+final clauses, acts — in a stored field of that language, and what the archive indexes as
+metadata (the parties' and topics' names in every language, the party as written, the place)
+in a metadata field of each language; every language field is analysed with tantivy's stemmer
+for the language when it has one (English, Dutch, French, German, Russian …), with the default
+analyser otherwise (Kazakh, Armenian, …). A query searches every text field at once, all words required
 (as the archive's search), quoted phrases, ``OR`` and ``-word`` in tantivy's own syntax.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from dataclasses import dataclass
@@ -42,12 +45,16 @@ PAGE_SIZE = 20
 SNIPPET_CHARS = 240
 
 
-def text_field(language: str) -> str:
-    return f"text_{language if language in STEMMERS else OTHER}"
+def text_field(language: str | None, kind: str = "text") -> str:
+    return f"{kind}_{language if language in STEMMERS else OTHER}"
 
 
 def day_number(day: dt.date | None) -> int:
     return day.toordinal() if day else 0
+
+
+def _json(value) -> dict:
+    return value if isinstance(value, dict) else json.loads(value)
 
 
 @dataclass
@@ -80,9 +87,12 @@ class TantivyIndex:
         builder.add_text_field("topic", tokenizer_name="raw")
         builder.add_integer_field("signed", indexed=True, fast=True)
         self.text_fields = [f"text_{lang}" for lang in STEMMERS] + [f"text_{OTHER}"]
+        self.meta_fields = [f"meta_{lang}" for lang in STEMMERS] + [f"meta_{OTHER}"]
         for lang in STEMMERS:
             builder.add_text_field(f"text_{lang}", stored=True, tokenizer_name=f"stem_{lang}")
+            builder.add_text_field(f"meta_{lang}", tokenizer_name=f"stem_{lang}")
         builder.add_text_field(f"text_{OTHER}", stored=True)
+        builder.add_text_field(f"meta_{OTHER}")
         self.schema = builder.build()
         self.index = tantivy.Index(self.schema, path=str(self.directory))
         for lang, stemmer in STEMMERS.items():
@@ -102,6 +112,11 @@ class TantivyIndex:
         """Index every agreement of the database (its texts and articles), then commit."""
         started = time.perf_counter()
         writer = self.index.writer(heap_size=256_000_000, num_threads=2)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT code, names FROM archive_country")  # Django's psycopg reads jsonb as text
+            self.countries = {code: _json(names) for code, names in cursor.fetchall()}
+            cursor.execute("SELECT id, slug, labels FROM archive_topic")
+            self.topics = {pk: (slug, _json(labels)) for pk, slug, labels in cursor.fetchall()}
         meta = self.agreements()
         current, fields = None, {}
         for agreement_id, language, text in self.texts():
@@ -124,12 +139,15 @@ class TantivyIndex:
         with connection.cursor() as cursor:
             cursor.execute(
                 """SELECT a.id, a.slug, a.title, a.title_en, a.pair, a.kind, a.signed_date,
-                          coalesce(array_agg(t.slug) FILTER (WHERE t.slug IS NOT NULL), '{}'),
-                          coalesce((SELECT array_agg(x.number) FROM archive_act x WHERE x.agreement_id = a.id), '{}')
-                   FROM archive_agreement a
-                   LEFT JOIN archive_agreement_topics at ON at.agreement_id = a.id
-                   LEFT JOIN archive_topic t ON t.id = at.topic_id
-                   GROUP BY a.id"""
+                          coalesce((SELECT array_agg(t.topic_id) FROM archive_agreement_topics t
+                                    WHERE t.agreement_id = a.id), '{}'),
+                          coalesce((SELECT array_agg(x.number) FROM archive_act x WHERE x.agreement_id = a.id), '{}'),
+                          coalesce((SELECT array_agg(p.country_id) FROM archive_party p WHERE p.agreement_id = a.id),
+                                   '{}'),
+                          coalesce((SELECT array_agg(p.as_written) FROM archive_party p WHERE p.agreement_id = a.id),
+                                   '{}'),
+                          a.signed_place, a.title_language
+                   FROM archive_agreement a"""
             )
             return {
                 row[0]: {
@@ -141,6 +159,10 @@ class TantivyIndex:
                     "signed": row[6],
                     "topics": row[7],
                     "acts": row[8],
+                    "parties": row[9],
+                    "as_written": row[10],
+                    "place": row[11],
+                    "language": row[12],
                 }
                 for row in cursor.fetchall()
             }
@@ -175,8 +197,20 @@ class TantivyIndex:
         if meta["pair"]:
             doc.add_text("pair", meta["pair"])
         doc.add_text("kind", meta["kind"])
+        # what the archive indexes as metadata (weight B): the parties' names in every language,
+        # the topics' labels in every language, the party as written and the place of signature
+        language = meta["language"]
         for topic in meta["topics"]:
-            doc.add_text("topic", topic)
+            slug, labels = self.topics[topic]
+            doc.add_text("topic", slug)
+            for lang, label in labels.items():
+                doc.add_text(text_field(lang, "meta"), label)
+        for code in meta["parties"]:
+            for lang, name in (self.countries.get(code) or {}).items():
+                doc.add_text(text_field(lang, "meta"), name)
+        for written in [*meta["as_written"], meta["place"]]:
+            if written:
+                doc.add_text(text_field(language, "meta"), written)
         doc.add_integer("signed", day_number(meta["signed"]))
         for name, values in fields.items():
             for value in values:
@@ -190,7 +224,7 @@ class TantivyIndex:
     def query(self, params: dict[str, str]):
         """The tantivy query of the archive's search parameters (q and the filters)."""
         tantivy = self.tantivy
-        fields = ["title", *self.text_fields]
+        fields = ["title", *self.text_fields, *self.meta_fields]
         q = params.get("q", "").strip()
         try:
             text = self.index.parse_query(q, fields, conjunction_by_default=True)
@@ -210,8 +244,9 @@ class TantivyIndex:
             )
         return tantivy.Query.boolean_query(clauses) if len(clauses) > 1 else text
 
-    def page(self, params: dict[str, str]) -> Page:
-        """What a results page needs: the count, the top 20, a snippet of each."""
+    def page(self, params: dict[str, str], snippets: bool = True) -> Page:
+        """What a results page needs: the count, the top 20, a snippet of each (``snippets=False``:
+        the count and the top 20 with their stored fields only, to show what the snippets cost)."""
         searcher = self.index.searcher()
         query = self.query(params)
         result = searcher.search(query, PAGE_SIZE, count=True)
@@ -220,7 +255,7 @@ class TantivyIndex:
         for score, address in result.hits:
             doc = searcher.doc(address)
             snippet = ""
-            for name in self.text_fields:  # the first text field with a highlighted fragment
+            for name in self.text_fields if snippets else ():  # the first text field with a highlighted fragment
                 if not doc.get_first(name):
                     continue
                 generator = generators.get(name)

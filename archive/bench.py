@@ -4,6 +4,7 @@ and EXPLAIN summaries. Measurement only; nothing here is used to serve pages."""
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,47 @@ SEARCHES: list[tuple[str, dict[str, str]]] = [
     ("filter topic", {"q": "байланыс", "topic": "defence"}),
     ("filters combined", {"q": "military intelligence", "kind": "agreement", "signed_from": "2010-01-01"}),
 ]
+
+#: What researchers type on a corpus of real treaty texts (``synth_corpus --from``): subjects,
+#: clauses and terms of art in English, Dutch, French, Russian, Kazakh and Armenian, single
+#: words, multi-word queries and phrases, and common words that match most of the corpus.
+RESEARCHER_SEARCHES: list[tuple[str, dict[str, str]]] = [
+    ("common en: agreement", {"q": "agreement"}),
+    ("common en: party", {"q": "party"}),
+    ("common nl: overeenkomst", {"q": "overeenkomst"}),
+    ("en rules of origin", {"q": "rules of origin"}),
+    ("en anti-dumping", {"q": "anti-dumping"}),
+    ("en double taxation", {"q": "double taxation"}),
+    ("en most-favoured nation", {"q": "most-favoured nation"}),
+    ("en phrase dispute settlement", {"q": '"dispute settlement"'}),
+    ("en investment protection", {"q": "investment protection"}),
+    ("en denunciation", {"q": "denunciation"}),
+    ("en phrase entry into force", {"q": '"entry into force"'}),
+    ("en national treatment", {"q": "national treatment"}),
+    ("en technical barriers to trade", {"q": "technical barriers to trade"}),
+    ("en air services", {"q": "air services"}),
+    ("en social security", {"q": "social security"}),
+    ("en exchange of information", {"q": "exchange of information tax"}),
+    ("en or", {"q": 'extradition OR "mutual legal assistance"'}),
+    ("en exclusion", {"q": "taxation -pension"}),
+    ("nl dubbele belasting", {"q": "dubbele belasting"}),
+    ("nl verdragsluitende partijen", {"q": "verdragsluitende partijen"}),
+    ("nl phrase inwerkingtreding", {"q": '"in werking treden"'}),
+    ("fr règlement des différends", {"q": "règlement des différends"}),
+    ("fr double imposition", {"q": "double imposition"}),
+    ("fr phrase parties contractantes", {"q": '"parties contractantes"'}),
+    ("ru военное сотрудничество", {"q": "военное сотрудничество"}),
+    ("ru таможенное сотрудничество", {"q": "таможенное сотрудничество"}),
+    ("ru двойное налогообложение", {"q": "двойное налогообложение"}),
+    ("kk қорғаныс", {"q": "қорғаныс"}),
+    ("kk кеден", {"q": "кеден ынтымақтастығы"}),
+    ("hy համագործակցություն", {"q": "համագործակցություն"}),
+    ("en filter kind", {"q": "double taxation", "kind": "convention"}),
+    ("en filter signed_from", {"q": "investment protection", "signed_from": "2005-01-01"}),
+]
+
+#: The whole mix the benchmark runs: the seed corpus's searches, then the researchers'.
+MIX: list[tuple[str, dict[str, str]]] = SEARCHES + RESEARCHER_SEARCHES
 
 #: Queries whose main SQL is shown with EXPLAIN (ANALYZE, BUFFERS).
 EXPLAINED = ["kk word", "phrase", "cross-language en", "filter pair"]
@@ -121,3 +163,25 @@ def describe_sql(sql: str) -> str:
     if "ts_rank" in flat:
         return "page (ranked)"
     return flat[:60]
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU of process ``pid`` so far (from /proc, in clock ticks: 10 ms steps),
+    or None where /proc cannot tell (another host, another OS)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read().decode("ascii", "replace")
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) ": state is field 3
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime: fields 14 and 15
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"

@@ -6,6 +6,12 @@ database as it is — build a corpus first with ``manage.py synth_corpus`` — a
 p50 / p95 / max per request type, the SQL queries each request type makes (they must not
 grow with the corpus), and EXPLAIN (ANALYZE, BUFFERS) summaries of the main search SQL.
 Each URL is requested once as a warm-up, which is not counted.
+
+``--against tantivy`` compares instead: the same agreements indexed by tantivy (archive.bench_tantivy,
+in a temporary directory), then the query mix timed interleaved — for each repeat, for each query:
+the search page, the API, tantivy's equivalent of a results page (count, top 20, snippets) — with
+wall time and CPU time per request. The Django side's CPU is this process's (time.process_time)
+plus its PostgreSQL backend's (/proc/<pg_backend_pid()>/stat, utime + stime, 10 ms steps).
 """
 
 from __future__ import annotations
@@ -14,9 +20,11 @@ import gc
 import json
 import logging
 import statistics
+import tempfile
 import time
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -24,7 +32,18 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from archive.bench import BUDGETS, EXPLAINED, SEARCHES, describe_sql, percentile, summarise_plan, url
+from archive.bench import (
+    BUDGETS,
+    EXPLAINED,
+    MIX,
+    SEARCHES,
+    describe_sql,
+    load_average,
+    percentile,
+    process_cpu_seconds,
+    summarise_plan,
+    url,
+)
 from archive.models import Agreement, Article, Text
 
 SYNTH_PREFIX = "synth-"
@@ -38,6 +57,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
         parser.add_argument("--no-explain", action="store_true", help="skip the EXPLAIN (ANALYZE, BUFFERS) part")
         parser.add_argument("--per-query", action="store_true", help="also print each search's own timings")
+        parser.add_argument(
+            "--against",
+            choices=["tantivy"],
+            help="compare with another engine on the same agreements and queries (tantivy: the bench extra)",
+        )
         parser.add_argument(
             "--gc-freeze",
             action="store_true",
@@ -55,10 +79,14 @@ class Command(BaseCommand):
         finally:
             log.setLevel(level)
 
-    def run(self, repeat=5, json=False, no_explain=False, per_query=False, gc_freeze=False, **options):
+    def run(self, repeat=5, json=False, no_explain=False, per_query=False, gc_freeze=False, against=None, **options):
         if repeat < 1:
             raise CommandError("--repeat must be at least 1")
-        self.client = Client()
+        # a host the settings allow (outside the test runner 'testserver' is not one of them)
+        host = next((h for h in settings.ALLOWED_HOSTS if h != "*" and not h.startswith(".")), "localhost")
+        self.client = Client(HTTP_HOST=host)
+        if against:
+            return self.compare(repeat, json, per_query)
         corpus = self.corpus()
         requests = self.requests()
         if not json:
@@ -114,9 +142,9 @@ class Command(BaseCommand):
     def requests(self) -> list[tuple[str, str, str]]:
         """(request type, label, URL) in a fixed order."""
         out = []
-        for label, params in SEARCHES:
+        for label, params in MIX:
             out.append(("search page", label, url("/search/", params)))
-        for label, params in SEARCHES:
+        for label, params in MIX:
             out.append(("search API", label, url("/api/agreements/", params)))
         details = self.detail_slugs()
         for slug in details:
@@ -259,3 +287,154 @@ class Command(BaseCommand):
             for plan in entry["plans"]:
                 for line in plan["summary"]:
                     w(f"  {line}")
+
+    # ------------------------------------------------------------------ --against tantivy
+    def compare(self, repeat: int, as_json: bool, per_query: bool) -> None:
+        try:
+            from archive.bench_tantivy import TantivyIndex
+        except ImportError:
+            raise CommandError('--against tantivy needs the bench extra: pip install -e ".[bench]"') from None
+        w = self.stdout.write
+        report: dict = {"corpus": self.corpus(), "repeat": repeat, "load_average_start": load_average()}
+        if not as_json:
+            c = report["corpus"]
+            w(
+                f"corpus: {c['agreements']:,} agreements ({c['synthetic']:,} synthetic), {c['texts']:,} texts, "
+                f"{c['articles']:,} articles; database {c['database']}"
+            )
+            w(f"load average at start: {report['load_average_start']}")
+        with tempfile.TemporaryDirectory(prefix="bench-tantivy-") as directory:
+            index = TantivyIndex(directory)
+            index.build()
+            report["tantivy"] = {
+                "documents": index.documents,
+                "build_s": round(index.build_seconds, 1),
+                "size_mb": round(index.size_bytes() / 1e6, 1),
+            }
+            if not as_json:
+                t = report["tantivy"]
+                w(f"tantivy index: {t['documents']:,} documents in {t['build_s']} s, {t['size_mb']} MB")
+                w(f"{len(MIX)} queries × (page, API, tantivy), 1 warm-up + {repeat} timed runs, interleaved")
+            engines = {
+                "search page": lambda params: self.get(url("/search/", params))[0],
+                "search API": lambda params: self.get(url("/api/agreements/", params))[0],
+                "tantivy": index.page,
+                "tantivy search": lambda params: index.page(params, snippets=False),  # information only
+            }
+            counts: dict[tuple[str, str], object] = {}
+            for label, params in MIX:  # warm-up, and the counts each engine finds
+                for engine, call in engines.items():
+                    answer = call(params)
+                    counts[(engine, label)] = (
+                        answer.count if engine.startswith("tantivy") else self.hit_count(engine, answer)
+                    )
+            samples: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+            for _ in range(repeat):
+                for label, params in MIX:
+                    for engine, call in engines.items():
+                        samples[(engine, label)].append(
+                            self.timed(call, params, django=not engine.startswith("tantivy"))
+                        )
+        report["load_average_end"] = load_average()
+        report["engines"] = {}
+        for engine in engines:
+            walls = [wall for (e, _), runs in samples.items() if e == engine for wall, _cpu in runs]
+            cpus = [cpu for (e, _), runs in samples.items() if e == engine for _wall, cpu in runs]
+            slowest = max(
+                (label for label, _ in MIX), key=lambda label, e=engine: max(x[0] for x in samples[(e, label)])
+            )
+            report["engines"][engine] = {
+                "requests": len(walls),
+                "wall_p50_ms": round(percentile(walls, 50), 1),
+                "wall_p95_ms": round(percentile(walls, 95), 1),
+                "cpu_p50_ms": round(percentile(cpus, 50), 1),
+                "cpu_p95_ms": round(percentile(cpus, 95), 1),
+                "slowest": slowest,
+                "slowest_ms": round(max(x[0] for x in samples[(engine, slowest)]), 1),
+            }
+        base = report["engines"]["tantivy"]
+        report["ratios"] = {
+            engine: {
+                "cpu_p95": round(report["engines"][engine]["cpu_p95_ms"] / max(base["cpu_p95_ms"], 0.01), 1),
+                "wall_p95": round(report["engines"][engine]["wall_p95_ms"] / max(base["wall_p95_ms"], 0.01), 1),
+            }
+            for engine in ("search page", "search API")
+        }
+        report["queries"] = {
+            label: {
+                "params": params,
+                **{
+                    engine: {
+                        "wall_p50_ms": round(percentile([x[0] for x in samples[(engine, label)]], 50), 1),
+                        "cpu_p50_ms": round(percentile([x[1] for x in samples[(engine, label)]], 50), 1),
+                        "count": counts[(engine, label)],
+                    }
+                    for engine in engines
+                },
+            }
+            for label, params in MIX
+        }
+        if as_json:
+            w(json.dumps(report, ensure_ascii=False, indent=2))
+            return
+        self.print_comparison(report, per_query)
+
+    def timed(self, call, params: dict, django: bool) -> tuple[float, float]:
+        """(wall ms, CPU ms) of one call; for the Django side the CPU of its PostgreSQL backend too."""
+        backend = None
+        if django:
+            cache.clear()  # the API's anonymous throttle keeps its history in the cache
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                backend = cursor.fetchone()[0]
+        backend_before = process_cpu_seconds(backend) if backend else None
+        cpu_before = time.process_time()
+        started = time.perf_counter()
+        call(params)
+        wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu_before
+        if backend_before is not None:
+            backend_after = process_cpu_seconds(backend)
+            if backend_after is not None:
+                cpu += backend_after - backend_before
+        return wall * 1000, cpu * 1000
+
+    def print_comparison(self, report: dict, per_query: bool) -> None:
+        w = self.stdout.write
+        w("")
+        w(
+            f"{'engine':<14} {'n':>5} {'wall p50':>9} {'wall p95':>9} {'CPU p50':>8} {'CPU p95':>8}   "
+            "slowest query (max wall)"
+        )
+        for engine, row in report["engines"].items():
+            w(
+                f"{engine:<14} {row['requests']:>5} {row['wall_p50_ms']:>9.1f} {row['wall_p95_ms']:>9.1f} "
+                f"{row['cpu_p50_ms']:>8.1f} {row['cpu_p95_ms']:>8.1f}   {row['slowest']} ({row['slowest_ms']:.1f} ms)"
+            )
+        w(
+            "(ms; CPU of the Django side = this process + its PostgreSQL backend; 'tantivy search': the count "
+            "and top 20 without snippets, for information)"
+        )
+        for engine, short in (("search page", "page"), ("search API", "API")):
+            ratio = report["ratios"][engine]
+            w(f"ratio {short}/tantivy: CPU p95 {ratio['cpu_p95']:.1f}×, wall p95 {ratio['wall_p95']:.1f}×")
+        slowest = max(
+            ((e, row) for e, row in report["engines"].items() if not e.startswith("tantivy")),
+            key=lambda x: x[1]["slowest_ms"],
+        )
+        params = report["queries"][slowest[1]["slowest"]]["params"]
+        w(
+            f"slowest query of the mix: {slowest[1]['slowest']} {params} — "
+            f"{slowest[1]['slowest_ms']:.1f} ms ({slowest[0]})"
+        )
+        w(f"load average at end: {report['load_average_end']}")
+        if per_query:
+            w("")
+            w("(wall p50 ms; the archive's count stops at its result cap, tantivy counts every match)")
+            w(f"{'query':<34} {'page p50':>9} {'API p50':>8} {'tantivy':>8} {'hits':>8} {'tantivy hits':>12}")
+            for label, row in report["queries"].items():
+                w(
+                    f"{label:<34} {row['search page']['wall_p50_ms']:>9.1f} {row['search API']['wall_p50_ms']:>8.1f} "
+                    f"{row['tantivy']['wall_p50_ms']:>8.1f} {row['search API']['count']!s:>8} "
+                    f"{row['tantivy']['count']!s:>12}"
+                )

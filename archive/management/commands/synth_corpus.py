@@ -1,4 +1,5 @@
-"""python manage.py synth_corpus --agreements N [--seed S] [--clear] — a synthetic corpus for MEASUREMENT ONLY.
+"""python manage.py synth_corpus --agreements N [--from DIR] [--seed S] [--clear] — a synthetic corpus for
+MEASUREMENT ONLY.
 
 Recombines the real texts already in the database (the seed corpus: the Kazakh articles of
 its agreements, the paragraphs of the Armenian explanatory note as Armenian articles, the
@@ -6,6 +7,14 @@ real titles, act titles, places) across invented country pairs (real ISO codes),
 (1992–2026), kinds, statuses, languages and topics, ~20 articles per agreement. Nothing is
 invented as text: no Russian or English bodies are made because the seed has none (English
 comes in through the real English titles, Russian through country names and topic labels).
+
+With ``--from DIR`` the material is a folder of real agreement texts instead (read in place,
+never copied), parsed by the project's parser (archive.synth_material, in worker processes):
+the real articles (heading, body) of each language, titles, preambles, final clauses,
+signature blocks and places. Each synthetic agreement then takes the shape of one real file
+— its languages and the number of articles of each text — and fills it with articles drawn
+from all the files of that language, so vocabulary and sizes are those of real treaties.
+Countries and topics still come from the database (the reference data).
 
 Every synthetic agreement has a slug starting with ``synth-``; ``--clear`` deletes those
 and nothing else.
@@ -46,6 +55,7 @@ from archive.models import (
 )
 from archive.search.analysis import analyse_for_index, number_aliases
 from archive.search.index import RANK_TERMS, WORD_RE, reindex_agreements
+from archive.synth_material import Folder, read_folder
 
 SLUG_PREFIX = "synth-"
 FIRST_DAY = dt.date(1992, 1, 1)
@@ -103,6 +113,10 @@ class Pool:
     acts: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # type, action, title, text, lang
     countries: list[tuple[str, dict]] = field(default_factory=list)
     topics: list[tuple[int, str, dict]] = field(default_factory=list)  # id, slug, labels
+    # --from: the (language, article count) of each real file's texts, its first text first
+    shapes: list[list[tuple[str, int]]] = field(default_factory=list)
+    # --from: strings already analysed by the workers, (text, language) -> analyse_for_index
+    analysed: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     @property
     def languages(self) -> list[str]:
@@ -160,19 +174,78 @@ def load_pool() -> Pool:
     return pool
 
 
+def load_folder_pool(folder: str, jobs: int | None) -> tuple[Pool, Folder]:
+    """The pool from a folder of real texts (parsed in ``jobs`` processes), plus the
+    database's countries and topics."""
+    if jobs != 1:
+        connection.close()  # the parsing workers are forked: none of them may share the socket
+    parsed = read_folder(folder, jobs)
+    pool = Pool()
+    places = set()
+    for item in parsed.files:
+        shape = []
+        for text in item.texts:
+            lang = text.language
+            shape.append((lang, len(text.articles)))
+            pool.texts.setdefault(lang, []).append((text.preamble[0], text.final_clauses[0], text.signature_block))
+            for (heading, heading_a), (body, body_a) in text.articles:
+                pool.articles.setdefault(lang, []).append((heading, body))
+                pool.analysed[(heading, lang)] = heading_a
+                pool.analysed[(body, lang)] = body_a
+            for value, analysed in (text.title, text.preamble, text.final_clauses):
+                pool.analysed[(value, lang)] = analysed
+            if text is not item.texts[0] and text.title[0]:
+                pool.titles.setdefault(lang, []).append((text.title[0], ""))
+        pool.shapes.append(shape)
+        if item.title:
+            pool.titles.setdefault(item.title_language, []).append((item.title, item.title_en))
+        if item.title_en:
+            pool.titles_en.append(item.title_en)
+        elif item.title and item.title_language == "en":
+            pool.titles_en.append(item.title)
+        if item.signed_place:
+            places.add(item.signed_place)
+    pool.places = sorted(places)
+    usable = set(pool.languages)
+    pool.shapes = [shape for shape in pool.shapes if {lang for lang, _ in shape} <= usable]
+    pool.countries = list(Country.objects.order_by("code").values_list("code", "names"))
+    pool.topics = list(Topic.objects.order_by("slug").values_list("pk", "slug", "labels"))
+    return pool, parsed
+
+
 class Analysed:
     """Analysed strings, each computed once; ids of the distinct strings for the SQL side."""
 
-    def __init__(self):
+    def __init__(self, known: dict[tuple[str, str | None], str] | None = None):
         self.cache: dict[tuple[str, str | None], int] = {}
         self.ids: dict[str, int] = {}
         self.strings: list[str] = []
+        self.known = known or {}  # (text, language) -> analysed, computed elsewhere (the workers)
+        self.aliases: dict[int, list[str]] = {}
+
+    def text(self, text: str, language: str | None) -> str:
+        """The analysed string itself."""
+        return self.strings[self(text, language)]
+
+    def number_aliases(self, parts: list[int]) -> str:
+        """number_aliases() of the parts joined by spaces, each part's digits found once
+        (the lexemes never straddle the joining space, and first occurrences keep their
+        order, so it is the same string)."""
+        found: list[str] = []
+        for part in parts:
+            digits = self.aliases.get(part)
+            if digits is None:
+                digits = self.aliases[part] = number_aliases(self.strings[part]).split()
+            found.extend(digits)
+        return " ".join(dict.fromkeys(found))
 
     def __call__(self, text: str, language: str | None) -> int:
         key = (text, language)
         part = self.cache.get(key)
         if part is None:
-            analysed = analyse_for_index(text, language)
+            analysed = self.known.get(key)
+            if analysed is None:
+                analysed = analyse_for_index(text, language)
             part = self.ids.get(analysed)
             if part is None:
                 part = self.ids[analysed] = len(self.strings)
@@ -220,6 +293,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--agreements", type=int, default=0, help="how many synthetic agreements to add")
+        parser.add_argument(
+            "--from",
+            dest="from_dir",
+            metavar="DIR",
+            help="recombine the real texts of this folder (parsed in place) instead of the database's",
+        )
+        parser.add_argument("--jobs", type=int, default=None, help="parsing processes for --from (default: cores)")
         parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same corpus)")
         parser.add_argument("--clear", action="store_true", help="delete the synthetic agreements first")
         parser.add_argument("--batch", type=int, default=2500, help="agreements per transaction")
@@ -236,7 +316,18 @@ class Command(BaseCommand):
         finally:
             log.setLevel(level)
 
-    def run(self, agreements=0, seed=1, clear=False, batch=2500, no_vacuum=False, verbosity=1, **opts):
+    def run(
+        self,
+        agreements=0,
+        seed=1,
+        clear=False,
+        batch=2500,
+        no_vacuum=False,
+        verbosity=1,
+        from_dir=None,
+        jobs=None,
+        **opts,
+    ):
         self.verbosity = verbosity
         if agreements < 0 or batch < 1:
             raise CommandError("--agreements must be ≥ 0 and --batch ≥ 1")
@@ -247,7 +338,7 @@ class Command(BaseCommand):
         if clear:
             touched |= self.clear()
         if agreements:
-            self.build(agreements, seed, batch)
+            self.build(agreements, seed, batch, from_dir, jobs)
             touched = True
         if touched and not no_vacuum:
             self.vacuum(full=clear and not agreements)
@@ -289,9 +380,25 @@ class Command(BaseCommand):
         return True
 
     # ------------------------------------------------------------------ build
-    def build(self, n: int, seed: int, batch: int) -> None:
+    def build(self, n: int, seed: int, batch: int, from_dir: str | None = None, jobs: int | None = None) -> None:
         started = time.perf_counter()
-        pool = load_pool()
+        if from_dir:
+            if connection.in_atomic_block:  # a test's transaction: no forking with the connection open
+                jobs = 1
+            try:
+                pool, parsed = load_folder_pool(from_dir, jobs)
+            except NotADirectoryError as exc:
+                raise CommandError(f"--from: no such folder: {exc}") from None
+            skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(parsed.skipped.items()))
+            self.say(
+                f"parsed {len(parsed.files) + parsed.skipped_count} files of {from_dir} in "
+                f"{time.perf_counter() - started:.1f} s: {len(parsed.files)} used, "
+                f"{parsed.skipped_count} skipped{f' ({skipped})' if skipped else ''}"
+            )
+            if not pool.shapes:
+                raise CommandError(f"--from: no agreement with articles in {from_dir}")
+        else:
+            pool = load_pool()
         if not pool.languages or not pool.countries or not pool.topics:
             raise CommandError("no real texts to recombine: load the seed corpus first (manage.py load_corpus)")
         self.say(
@@ -301,7 +408,7 @@ class Command(BaseCommand):
             f"{len(pool.topics)} topics"
         )
         rng = random.Random(seed)
-        analysed = Analysed()
+        analysed = Analysed(pool.analysed)
         first = self.next_number()
         rebuild = n >= REBUILD_INDEXES_FROM and not connection.in_atomic_block
         with connection.cursor() as cursor:
@@ -398,13 +505,20 @@ class Command(BaseCommand):
         languages = pool.languages
         main = "kk" if "kk" in languages else languages[0]
         others = [lang for lang in languages if lang != main]
-        roll = rng.random()
-        if others and roll < 0.05:
-            langs = [rng.choice(others)]
-        elif others and roll < 0.15:
-            langs = [main, rng.choice(others)]
+        counts: dict[str, int] = {}
+        if pool.shapes:  # --from: the languages and article counts of one real file
+            shape = rng.choice(pool.shapes)
+            langs = [lang for lang, _ in shape]
+            counts = dict(shape)
+            main = langs[0]
         else:
-            langs = [main]
+            roll = rng.random()
+            if others and roll < 0.05:
+                langs = [rng.choice(others)]
+            elif others and roll < 0.15:
+                langs = [main, rng.choice(others)]
+            else:
+                langs = [main]
         title_language = langs[0]
         title, title_en = rng.choice(pool.titles[title_language])
         title_en = title_en or (rng.choice(pool.titles_en) if pool.titles_en else "")
@@ -440,7 +554,9 @@ class Command(BaseCommand):
         texts = []
         for lang in sorted(langs):  # the indexer reads texts in language order
             material = pool.articles[lang]
-            if lang == main or len(langs) == 1:
+            if counts:
+                count = min(len(material), counts[lang])
+            elif lang == main or len(langs) == 1:
                 count = min(len(material), rng.randint(14, 26))
             else:
                 count = min(len(material), rng.randint(3, 8))
@@ -507,8 +623,8 @@ class Command(BaseCommand):
             for heading, content in text["articles"]:
                 meta.append(analysed(heading, lang))
                 body.append(analysed(content, lang))
-        words = " ".join(analysed.strings[part] for part in (*title, *body))
-        body.append(analysed.raw(number_aliases(words)))  # "1363" finds "N 1363-Ա", as the indexer
+        # "1363" finds "N 1363-Ա", as the indexer
+        body.append(analysed.raw(analysed.number_aliases([*title, *body])))
         return title, meta, body
 
     # ------------------------------------------------------------------ one batch (SQL)
@@ -676,11 +792,20 @@ class Command(BaseCommand):
     def send_sources(self, cursor, analysed: Analysed) -> None:
         """Article vectors, one per distinct source article, by the indexer's expression."""
         new = list(self.sources.items())[self.sources_sent :]
-        for (lang, heading, body), src in new:
+        for start in range(0, len(new), 1000):
+            chunk = new[start : start + 1000]
             cursor.execute(
-                """INSERT INTO synth_src (id, heading, body, vec) VALUES (%s, %s, %s,
-                       setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'C'))""",
-                [src, heading, body, analyse_for_index(heading, lang), analyse_for_index(body, lang)],
+                """INSERT INTO synth_src (id, heading, body, vec)
+                   SELECT v.id, v.h, v.b, setweight(to_tsvector('simple', v.ah), 'B')
+                                          || setweight(to_tsvector('simple', v.ab), 'C')
+                   FROM unnest(%s::int[], %s::text[], %s::text[], %s::text[], %s::text[]) AS v(id, h, b, ah, ab)""",
+                [
+                    [src for _key, src in chunk],
+                    [heading for (_lang, heading, _body), _src in chunk],
+                    [body for (_lang, _heading, body), _src in chunk],
+                    [analysed.text(heading, lang) for (lang, heading, _body), _src in chunk],
+                    [analysed.text(body, lang) for (lang, _heading, body), _src in chunk],
+                ],
             )
         self.sources_sent = len(self.sources)
 

@@ -36,13 +36,14 @@ browser:
 # PYTHONDONTWRITEBYTECODE is set: else every xdist worker and parser process compiles them again.
 PYTEST := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache $(BIN)/python -m pytest
 # xdist workers of test-fast and test-random (make test-fast TEST_WORKERS=3 to try another)
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 
 test: install browser
 	$(PYTEST) -p no:randomly
 
 # The development loop: no browser, none of the tests marked slow (processes, restarts, crawls,
-# budgets), on 3 workers. About 50 s on this 2-core machine when it is idle; `make test` remains the gate.
+# budgets), on 2 workers (3 and 4 cost more CPU per worker than they gain on 2 cores). About 40 s on
+# this 2-core machine under a load of ~5; `make test` remains the gate.
 test-fast: install
 	$(PYTEST) -q -m "not slow and not browser" -n $(TEST_WORKERS) -p no:randomly
 

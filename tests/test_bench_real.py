@@ -17,23 +17,12 @@ from django.db import connection
 from archive.ingest.pipeline import parse_path
 from archive.models import Agreement, Article, Text
 from archive.search.index import reindex_agreements
+from tests.test_bench_commands import vectors
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # not in make test-fast
 
 REAL = Path(__file__).parent / "ingest" / "real"
 SYNTH = "synth-"
-
-
-def vectors(ids):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT id, search_vector::text FROM archive_agreement WHERE id = ANY(%s) ORDER BY id", [ids])
-        agreements = cursor.fetchall()
-        cursor.execute(
-            """SELECT r.id, r.search_vector::text FROM archive_article r JOIN archive_text t ON t.id = r.text_id
-               WHERE t.agreement_id = ANY(%s) ORDER BY r.id""",
-            [ids],
-        )
-        return agreements, cursor.fetchall()
 
 
 @pytest.fixture

@@ -79,17 +79,6 @@ def placeholders(*texts: str) -> set[str]:
     return {found for text in texts for found in PLACEHOLDER.findall(text)}
 
 
-@pytest.fixture(autouse=True)
-def _restore_language():
-    # Requests activate their language in this thread; later tests expect the default.
-    before = translation.get_language()
-    yield
-    if before:
-        translation.activate(before)
-    else:
-        translation.deactivate()
-
-
 # --- (a) catalogs are complete ----------------------------------------------------------
 
 

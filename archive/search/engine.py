@@ -73,14 +73,7 @@ def _filed_under_sql(pk: str) -> str:
     """Whether the row ``pk`` is filed under one of the concepts (%s): one index probe a row.
     (``pk = ANY(ARRAY(links))`` would scan the whole list for every row: a concept filed on
     20,000 agreements made scoring 2,000 matches cost a second.)"""
-    from archive.models import Agreement, Topic
-
-    through = Agreement.topics.through._meta.db_table
-    topic = Topic._meta.db_table
-    return (
-        f"EXISTS (SELECT 1 FROM {through} l JOIN {topic} t ON t.id = l.topic_id "
-        f"WHERE l.agreement_id = {pk} AND t.slug = ANY(%s::text[]))"
-    )
+    return f"EXISTS ({_topic_links_sql()} AND l.agreement_id = {pk})"
 
 
 class _OnColumns(models.Expression):
@@ -256,18 +249,23 @@ def _where(ids: list[int], match: Match) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> list[int]:
-    head, rest = ids[:RERANK], ids[RERANK:]
-    if len(head) < 2:
-        return ids
+def fine_scores(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> dict[int, float]:
+    """{id: score} of the second step: ``ts_rank_cd`` on the full vector, plus the topic boost."""
     weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT a.id, ts_rank_cd(%s::float4[], a.search_vector, to_tsquery('simple', %s), 1) "
             "FROM archive_agreement a WHERE a.id = ANY(%s::bigint[])",
-            [weights, compiled.tsquery, head],
+            [weights, compiled.tsquery, ids],
         )
-        fine = {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
+        return {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
+
+
+def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> list[int]:
+    head, rest = ids[:RERANK], ids[RERANK:]
+    if len(head) < 2:
+        return ids
+    fine = fine_scores(head, compiled, on_topic)
     position = {pk: i for i, pk in enumerate(head)}
     head.sort(key=lambda pk: (-fine.get(pk, 0.0), position[pk]))
     return head + rest

@@ -14,7 +14,6 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import connection
 
 from archive.bench import SEARCHES
 from archive.filters import AgreementFilter
@@ -28,19 +27,12 @@ def exhaustive_top(queryset, compiled, k: int) -> list[int]:
     ids = list(queryset.order_by().filter(match).values_list("pk", flat=True))
     if not ids:
         return []
-    weights = "{" + ",".join(map(str, engine.WEIGHTS)) + "}"
     on_topic = set(
         Agreement.topics.through.objects.filter(agreement_id__in=ids, topic__slug__in=compiled.matched_concepts)
         .values_list("agreement_id", flat=True)
         .distinct()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT a.id, ts_rank_cd(%s::float4[], a.search_vector, to_tsquery('simple', %s), 1) "
-            "FROM archive_agreement a WHERE a.id = ANY(%s::bigint[])",
-            [weights, compiled.tsquery, ids],
-        )
-        scores = {pk: s + (engine.TOPIC_BOOST if pk in on_topic else 0.0) for pk, s in cursor.fetchall()}
+    scores = engine.fine_scores(ids, compiled, on_topic)
     return sorted(scores, key=lambda pk: (-scores[pk], pk))[:k]
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -309,11 +310,19 @@ def ranked(queryset, compiled: CompiledQuery, depth: int | None = None):
 # ----------------------------------------------------------------------------- explaining hits
 @dataclass
 class Hit:
+    """An article that matched, with its snippet made when first asked for: the API and the
+    list page show one snippet an agreement, the search page all its hits."""
+
     number: str
     heading: str
     language: str
-    snippet: str
-    anchor: str
+    body: str = field(repr=False)
+    lexemes: frozenset = field(repr=False)
+    anchor: str = ""
+
+    @cached_property
+    def snippet(self) -> str:
+        return snippet(self.body, self.language, self.lexemes)
 
 
 def explain(agreements: list, compiled: CompiledQuery) -> None:
@@ -352,7 +361,8 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
                     row["number"],
                     row["heading"],
                     row["language"],
-                    snippet(row["body"], row["language"], compiled.lexemes),
+                    row["body"],
+                    compiled.lexemes,
                     f"art-{row['number']}",
                 )
             )

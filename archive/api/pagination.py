@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -6,6 +7,13 @@ class ArchivePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     ranking = None  # set by the view when the request searched (archive.search.engine.Ranking)
+
+    def django_paginator_class(self, queryset, page_size):
+        """Django's paginator; a search's count is the ranking's (no COUNT query)."""
+        paginator = Paginator(queryset, page_size)
+        if self.ranking is not None:
+            paginator.count = len(self.ranking.ids)  # Paginator.count is a cached property
+        return paginator
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

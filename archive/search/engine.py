@@ -195,6 +195,15 @@ class OnTopic(_OnColumns):
         return _filed_under_sql(pk), [list(self.concepts)]
 
 
+class _AnyOf(Func):
+    """``column = ANY(array)``: membership in a list given as one array parameter."""
+
+    conditional = True
+    output_field = models.BooleanField()
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+
+
 @dataclass
 class Ranking:
     """The agreements a query found, best first, and how many matched."""
@@ -213,13 +222,10 @@ class Ranking:
         with ``order``, in this order."""
         if not self.ids:
             return queryset.none()
-        position = Func(
-            Value(self.ids, output_field=ArrayField(models.BigIntegerField())),
-            F("pk"),
-            function="array_position",
-            output_field=models.IntegerField(),
-        )
-        queryset = queryset.filter(pk__in=self.ids).annotate(rank=Value(len(self.ids) + 1) - position)
+        ids = Value(self.ids, output_field=ArrayField(models.BigIntegerField()))
+        position = Func(ids, F("pk"), function="array_position", output_field=models.IntegerField())
+        # one array parameter, not 300 (each adapted and sent: ~1 ms a query)
+        queryset = queryset.filter(_AnyOf(F("pk"), ids)).annotate(rank=Value(len(self.ids) + 1) - position)
         return queryset.order_by("-rank") if order else queryset
 
 

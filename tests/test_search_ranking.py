@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from archive.filters import AgreementFilter
-from archive.models import Agreement, Article, Party, Text
+from archive.models import Agreement, Article, Impact, Party, Text
 from archive.search import engine
-from archive.search.index import RANK_TERMS, reindex_agreements
+from archive.search.index import IMPACT_TERMS, RANK_TERMS, reindex_agreements
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,30 @@ def test_the_agreement_where_a_word_is_frequent_comes_first_though_stored_last(s
     assert "zymurgi" in rank_lexemes(often) and "zymurgi" not in rank_lexemes(Agreement.objects.get(pk=ids[0]))
     slugs, _ranking = search("zymurgy")
     assert slugs[0] == often.slug
+
+
+def test_beyond_the_window_the_champion_lists_bring_the_agreement_where_the_word_weighs_most(small_cap, monkeypatch):
+    monkeypatch.setattr(engine, "SCORE_WINDOW", CAP)  # more matches than are scored
+    once = " ".join(FILLER * 3) + " zymurgy"
+    ids = [make(i, "Agreement on cooperation", once).pk for i in range(3 * CAP)]
+    often = make(3 * CAP, "Agreement on cooperation", " ".join(FILLER) + " zymurgy" * 12)
+    reindex_agreements([*ids, often.pk])
+    slugs, ranking = search("zymurgy")
+    assert slugs[0] == often.slug  # stored last, beyond the window: found through its champion row
+    assert ranking.total == CAP and not ranking.exact  # counted up to the window: "more than"
+
+
+def test_the_champion_rows_are_written_with_the_vectors_and_go_with_the_agreement():
+    agreement = make(1, "Agreement on zymurgy", " ".join(FILLER) + " often" * 5)
+    reindex_agreements([agreement.pk])
+    rows = dict(Impact.objects.filter(agreement=agreement).values_list("lexeme", "n"))
+    assert len(rows) == IMPACT_TERMS
+    assert rows["zymurgi"] == 1000 and rows["often"] == 5  # the title weighs most, then the text's count
+    assert min(rows.values()) == 1  # ties among the fillers: the rest in byte order
+    reindex_agreements([agreement.pk])  # again: replaced, not added
+    assert Impact.objects.filter(agreement=agreement).count() == IMPACT_TERMS
+    agreement.delete()
+    assert not Impact.objects.filter(lexeme="zymurgi").exists()
 
 
 def test_a_phrase_is_ranked_over_its_window_and_checked_a_cap_at_a_time(small_cap):

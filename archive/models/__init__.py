@@ -12,7 +12,7 @@ from .choices import (
 )
 from .countries import Country
 from .sources import Review, SourceDocument
-from .terms import Term
+from .terms import Impact, Term
 from .texts import Article, Text
 from .topics import Topic
 
@@ -26,6 +26,7 @@ __all__ = [
     "Authority",
     "Country",
     "FormerSlug",
+    "Impact",
     "Kind",
     "Level",
     "ParseStatus",

@@ -16,3 +16,21 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Impact(models.Model):
+    """One of an agreement's most telling lexemes and how strongly it tells: its count in the
+    texts, plus 1000 in the title or 500 in the descriptive fields. Read in ``(lexeme, n)``
+    order these rows are impact-ordered lists ("champion lists"): for a word that matches
+    more agreements than the search scores, they bring those where it weighs most
+    (archive.search.engine). Written with the search vectors (archive.search.index)."""
+
+    agreement = models.ForeignKey("Agreement", on_delete=models.CASCADE, related_name="+")
+    lexeme = models.TextField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["lexeme", "-n"], include=["agreement"], name="impact_lexeme_n")]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} {self.n}"

@@ -32,6 +32,7 @@ page, the count, the facets, the exports and the API read the same set.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -58,10 +59,17 @@ RESULT_CAP = 300
 #: the count is a lower bound. Scoring costs ~40 µs a match at 100k real-text agreements
 #: (bench_search): all 40,000 matches of a common phrase took 1.5–2 s.
 SCORE_WINDOW = 2000
-#: how many of the best are re-ranked on their full vector (ts_rank_cd)
+#: how many of the best are re-ranked on their full vector (ts_rank_cd); every match when
+#: there are at most RERANK_ALL
 RERANK = 100
+RERANK_ALL = 300
 #: a phrase is checked on at most this many times the cap of the relaxed matches
 PHRASE_WINDOW = 3
+#: when a query matches more than SCORE_WINDOW, the champion lists (archive_impact) add at most
+#: this many agreements, shared among the query's lexemes, at least CHAMPIONS_EACH for each
+#: (measured with manage.py rank_check at 10k: recall@20 of the exhaustive ranking 0.65 -> 0.80)
+CHAMPIONS = 600
+CHAMPIONS_EACH = 20
 
 
 def _topic_links_sql() -> str:
@@ -242,17 +250,28 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
     # the matches as the GIN index hands them over (no vector read), up to the bound, each
     # scored as it is read (no second visit, no sort in SQL: the rows are small and sorted here)
     scored = max(SCORE_WINDOW, window)
-    rows = list(
+    base = (
         queryset.order_by()
         .filter(first)
         .annotate(
             first_score=FirstStageScore(compiled.rank_tsquery or compiled.tsquery, concepts), on_topic=OnTopic(concepts)
         )
-        .values_list("pk", "first_score", "on_topic", "signed_date")[: scored + 1]
     )
+    columns = ("pk", "first_score", "on_topic", "signed_date")
+    rows = list(base.values_list(*columns)[: scored + 1])
+    champions: set[int] = set()
+    if len(rows) > scored:
+        # more matches than the window: add those where the query's words weigh most
+        seen = {r[0] for r in rows}
+        champions = set(champion_ids(compiled.lexemes))
+        new = [pk for pk in champions if pk not in seen]
+        if new:
+            rows += base.filter(
+                _AnyOf(F("pk"), Value(new, output_field=ArrayField(models.BigIntegerField())))
+            ).values_list(*columns)
     if not rows:
         return Ranking()
-    total, exact = min(len(rows), scored), len(rows) <= scored
+    total, exact = (scored, False) if champions else (len(rows), True)
     # best first; ties: the newest, then the first stored (the same order every time)
     rows.sort(key=lambda r: r[0])
     rows.sort(key=lambda r: r[3] or date.min, reverse=True)
@@ -273,7 +292,7 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
         # beyond what was checked (or the window), relaxed matches may hold the phrase too
         exact = exact and checked == len(ids) and total <= window
         ids, total = kept, len(kept)
-    return Ranking(_rerank(ids[:cap], compiled, on_topic), total, exact)
+    return Ranking(_rerank(ids[:cap], compiled, on_topic, champions), total, exact)
 
 
 def _where(ids: list[int], match: Match) -> list[int]:
@@ -298,14 +317,39 @@ def fine_scores(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> 
         return {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
 
 
-def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> list[int]:
-    head, rest = ids[:RERANK], ids[RERANK:]
+def _rerank(
+    ids: list[int], compiled: CompiledQuery, on_topic: set[int], champions: set[int] = frozenset()
+) -> list[int]:
+    """The first RERANK, and the champions among the next, sorted by their fine score; all of
+    them when they are at most RERANK_ALL (a rare word: the first step's order is coarse)."""
+    if len(ids) <= RERANK_ALL:
+        head = list(ids)
+    else:
+        head = ids[:RERANK] + [pk for pk in ids[RERANK:] if pk in champions][:RERANK]
     if len(head) < 2:
         return ids
     fine = fine_scores(head, compiled, on_topic)
-    position = {pk: i for i, pk in enumerate(head)}
+    position = {pk: i for i, pk in enumerate(ids)}
     head.sort(key=lambda pk: (-fine.get(pk, 0.0), position[pk]))
-    return head + rest
+    chosen = set(head)
+    return head + [pk for pk in ids if pk not in chosen]
+
+
+def champion_ids(lexemes: Iterable[str]) -> list[int]:
+    """The agreements where these lexemes weigh most (archive_impact, read in impact order):
+    CHAMPIONS in all, shared among the lexemes, at least CHAMPIONS_EACH for each."""
+    lexemes = sorted(lexemes)
+    if not lexemes:
+        return []
+    each = max(CHAMPIONS_EACH, CHAMPIONS // len(lexemes))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT c.agreement_id FROM unnest(%s::text[]) AS q(lexeme), LATERAL ("
+            " SELECT i.agreement_id FROM archive_impact i WHERE i.lexeme = q.lexeme"
+            " ORDER BY i.n DESC, i.agreement_id LIMIT %s) c",
+            [lexemes, each],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def ranked(queryset, compiled: CompiledQuery, depth: int | None = None):

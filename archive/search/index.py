@@ -17,6 +17,12 @@ Azerbaijani and Armenian stemmers, Snowball for the others) and stored with
   the SQL function ``archive_rank_vector`` (migration 0013), so the indexer, the
   benchmark corpus and the migration that filled it in all make it the same way.
 
+Champion lists, ``archive_impact`` (:class:`archive.models.Impact`): for each agreement its
+:data:`IMPACT_TERMS` most telling lexemes with a weight (text count; +1000 in the title, +500
+in the descriptive fields), made by the SQL function ``archive_impacts`` (migration 0015). Read
+by ``(lexeme, n)`` they give, for a word that matches more agreements than the search scores,
+the agreements where it weighs most, wherever they are stored.
+
 Per article, ``search_vector``: heading B, body C — it finds the articles to quote for the
 agreements of the page shown.
 
@@ -39,6 +45,8 @@ from .analysis import analyse_for_index, number_aliases
 WORD_RE = re.compile(r"[^\W\d_]{4,40}", re.UNICODE)
 #: how many of the texts' most frequent lexemes the rank vector keeps
 RANK_TERMS = 48
+#: how many of its most telling lexemes an agreement has in the champion lists (archive_impact)
+IMPACT_TERMS = 64
 
 #: RANK_TERMS, then (id, title A, descriptive fields B, texts C) of each agreement -> its vectors
 AGREEMENT_VECTORS_SQL = """
@@ -53,6 +61,13 @@ UPDATE archive_article SET
     search_vector = setweight(to_tsvector('simple', v.h), 'B') || setweight(to_tsvector('simple', v.b), 'C')
 FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS h, unnest(%s::text[]) AS b) AS v
 WHERE archive_article.id = v.id
+"""
+#: the champion-list rows of these agreements (IMPACT_TERMS, then their ids), from their vectors
+IMPACTS_DELETE_SQL = "DELETE FROM archive_impact WHERE agreement_id = ANY(%s::bigint[])"
+IMPACTS_SQL = """
+INSERT INTO archive_impact (agreement_id, lexeme, n)
+SELECT a.id, i.lexeme, i.n FROM archive_agreement a, LATERAL archive_impacts(a.search_vector, %s) i
+WHERE a.id = ANY(%s::bigint[]) AND a.search_vector IS NOT NULL
 """
 TERMS_SQL = "INSERT INTO archive_term (word) SELECT unnest(%s::text[]) ON CONFLICT (word) DO NOTHING"
 
@@ -122,6 +137,9 @@ def write(documents: list[Document]) -> None:
     with connection.cursor() as cursor:
         columns = [list(col) for col in zip(*(d.row() for d in documents), strict=True)]
         cursor.execute(AGREEMENT_VECTORS_SQL, [RANK_TERMS, *columns])
+        ids = [doc.id for doc in documents]
+        cursor.execute(IMPACTS_DELETE_SQL, [ids])
+        cursor.execute(IMPACTS_SQL, [IMPACT_TERMS, ids])
         if articles:
             cursor.execute(ARTICLE_VECTORS_SQL, [list(col) for col in zip(*articles, strict=True)])
         if words:

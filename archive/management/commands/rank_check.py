@@ -1,7 +1,7 @@
 """python manage.py rank_check [--k 20] [--q QUERY …] — how close the engine's ranking is to
 ranking every match on its full vector, and what each costs.
 
-For each query of the benchmark mix (archive.bench.SEARCHES, or the ``--q`` given) it runs the
+For each query of the benchmark mix (archive.bench.MIX, or the ``--q`` given) it runs the
 engine (archive.search.engine.rank: every match scored on its rank vector, the best re-ranked
 on the full one) and the exhaustive ranking (``ts_rank_cd`` on the full vector of every
 match, plus the topic boost: what the engine's second step computes, applied to all), and
@@ -15,7 +15,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from archive.bench import SEARCHES
+from archive.bench import MIX
 from archive.filters import AgreementFilter
 from archive.models import Agreement
 from archive.search import engine
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--q", action="append", default=[], help="a query (repeatable); default: the bench mix")
 
     def handle(self, *args, k=20, q=(), **options):
-        queries = [(text, {"q": text}) for text in q] or SEARCHES
+        queries = [(text, {"q": text}) for text in q] or MIX
         w = self.stdout.write
         w(f"{'query':<28} {'matches':>8} {'recall@' + str(k):>9} {'same 1st':>8} {'engine ms':>10} {'all ms':>9}")
         recalls = []

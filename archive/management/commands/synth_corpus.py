@@ -54,7 +54,7 @@ from archive.models import (
     Topic,
 )
 from archive.search.analysis import analyse_for_index, number_aliases
-from archive.search.index import RANK_TERMS, WORD_RE, reindex_agreements
+from archive.search.index import IMPACT_TERMS, IMPACTS_SQL, RANK_TERMS, WORD_RE, reindex_agreements
 from archive.synth_material import Folder, read_folder
 
 SLUG_PREFIX = "synth-"
@@ -730,6 +730,7 @@ class Command(BaseCommand):
                 ),
                 [RANK_TERMS],
             )
+            cursor.execute(IMPACTS_SQL, [IMPACT_TERMS, ids])
             self.copy(cursor, "archive_party", ["agreement_id", "country_id", '"order"', "as_written"], parties)
             self.copy(cursor, "archive_agreement_topics", ["agreement_id", "topic_id"], topics)
             self.copy(

@@ -57,16 +57,22 @@ def facet_counts(queryset) -> dict[str, list[FacetValue]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    facets: dict[str, list[FacetValue]] = defaultdict(list)
-    for name, value, count, labels in rows:
-        # Django has psycopg hand jsonb over as text (its JSONField decodes it)
-        facets[name].append(FacetValue(value, count, json.loads(labels) if isinstance(labels, str) else labels))
-    return {
-        name: sorted(facets[name], key=lambda f: f.value, reverse=True)
-        if name == "decade"
-        else sorted(facets[name], key=lambda f: (-f.count, f.value))[:TOP]
-        for name in FACET_NAMES
-    }
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row[1:])
+    out = {}
+    for name in FACET_NAMES:
+        values = grouped[name]
+        if name == "decade":
+            values.sort(key=lambda v: v[0], reverse=True)
+        else:
+            values.sort(key=lambda v: (-v[1], v[0]))
+            values = values[:TOP]
+        # labels decoded for the values kept only (Django has psycopg hand jsonb over as text)
+        out[name] = [
+            FacetValue(v, n, json.loads(labels) if isinstance(labels, str) else labels) for v, n, labels in values
+        ]
+    return out
 
 
 # The version of what the unfiltered list's facets count. Reading the rows would cost a scan

@@ -41,6 +41,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import F, Func, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language, gettext
 
@@ -382,6 +383,18 @@ class Hit:
         return snippet(self.body, self.language, self.lexemes)
 
 
+def _matching_articles(agreement_ids: list[int], tsquery: str) -> RawSQL:
+    """The ids of these agreements' articles that match: the query tested on their own
+    vectors, behind OFFSET 0 (given the choice, PostgreSQL estimates a phrase to match a few
+    rows and takes the GIN index, rechecking every article with the words in the archive:
+    21,000 for "most-favoured nation" at 100,000 agreements, 0.3 s)."""
+    return RawSQL(
+        "SELECT ar.id FROM (SELECT a.id, a.search_vector FROM archive_article a JOIN archive_text t ON t.id = a.text_id"
+        " WHERE t.agreement_id = ANY(%s::bigint[]) OFFSET 0) ar WHERE ar.search_vector @@ to_tsquery('simple', %s)",
+        [agreement_ids, tsquery],
+    )
+
+
 def explain(agreements: list, compiled: CompiledQuery) -> None:
     """Attach ``.hits`` (best articles with snippets), ``.snippet`` and ``.reasons`` to
     each agreement of a page: one query, whatever the page size."""
@@ -392,7 +405,7 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
     query = SearchQuery(compiled.tsquery, search_type="raw", config="simple")
     # Only the best HITS_PER_AGREEMENT articles of each agreement leave the database.
     rows = (
-        Article.objects.filter(text__agreement__in=[a.pk for a in agreements], search_vector=query)
+        Article.objects.filter(pk__in=_matching_articles([a.pk for a in agreements], compiled.tsquery))
         # no snippet from a draft text of a published agreement (drafts are seen by editors only)
         .filter(Q(text__published_at__isnull=False) | Q(text__agreement__published_at__isnull=True))
         .annotate(

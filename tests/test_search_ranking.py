@@ -71,6 +71,16 @@ def test_beyond_the_window_the_champion_lists_bring_the_agreement_where_the_word
     assert ranking.total == CAP and not ranking.exact  # counted up to the window: "more than"
 
 
+def test_beyond_the_window_the_count_is_a_lower_bound_even_without_champions(small_cap, monkeypatch):
+    monkeypatch.setattr(engine, "SCORE_WINDOW", CAP)
+    once = " ".join(FILLER * 3) + " zymurgy"  # a passing mention everywhere: in no champion list
+    ids = [make(i, "Agreement on cooperation", once).pk for i in range(3 * CAP)]
+    reindex_agreements(ids)
+    assert not Impact.objects.filter(lexeme="zymurgi").exists()
+    slugs, ranking = search("zymurgy")
+    assert len(slugs) == CAP and ranking.total == CAP and not ranking.exact and ranking.capped
+
+
 def test_the_champion_rows_are_written_with_the_vectors_and_go_with_the_agreement():
     agreement = make(1, "Agreement on zymurgy", " ".join(FILLER) + " often" * 5)
     reindex_agreements([agreement.pk])

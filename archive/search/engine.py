@@ -262,7 +262,8 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
     columns = ("pk", "first_score", "on_topic", "signed_date")
     rows = list(scoring.filter(first).values_list(*columns)[: scored + 1])
     champions: set[int] = set()
-    if len(rows) > scored:
+    overflow = len(rows) > scored
+    if overflow:
         # more matches than the window: add those where the query's words weigh most
         seen = {r[0] for r in rows}
         champions = set(champion_ids(compiled.lexemes))
@@ -272,7 +273,7 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
             rows += scoring.filter(_AnyOf(F("pk"), _ids(new))).values_list(*columns)
     if not rows:
         return Ranking()
-    total, exact = (scored, False) if champions else (len(rows), True)
+    total, exact = (scored, False) if overflow else (len(rows), True)
     # best first; ties: the newest, then the first stored (the same order every time)
     rows.sort(key=lambda r: r[0])
     rows.sort(key=lambda r: r[3] or date.min, reverse=True)

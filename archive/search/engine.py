@@ -60,10 +60,12 @@ RESULT_CAP = 300
 #: the count is a lower bound. Scoring costs ~40 µs a match at 100k real-text agreements
 #: (bench_search): all 40,000 matches of a common phrase took 1.5–2 s.
 SCORE_WINDOW = 2000
-#: how many of the best are re-ranked on their full vector (ts_rank_cd); every match when
-#: there are at most RERANK_ALL
-RERANK = 100
+#: how many of the best are re-ranked on their full vector (ts_rank_cd); all of them when
+#: they are at most RERANK_ALL (rank_check at 10k: 100 + 100 champions gave the same recall)
+RERANK = 50
 RERANK_ALL = 300
+#: and at most this many champions among the others (see CHAMPIONS)
+RERANK_CHAMPIONS = 50
 #: a phrase is checked on at most this many times the cap of the relaxed matches
 PHRASE_WINDOW = 3
 #: when a query matches more than SCORE_WINDOW, the champion lists (archive_impact) add at most
@@ -326,15 +328,12 @@ def fine_scores(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> 
         return {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
 
 
-def _rerank(
-    ids: list[int], compiled: CompiledQuery, on_topic: set[int], champions: set[int] = frozenset()
-) -> list[int]:
-    """The first RERANK, and the champions among the next, sorted by their fine score; all of
-    them when they are at most RERANK_ALL (a rare word: the first step's order is coarse)."""
-    if len(ids) <= RERANK_ALL:
-        head = list(ids)
-    else:
-        head = ids[:RERANK] + [pk for pk in ids[RERANK:] if pk in champions][:RERANK]
+def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int], champions: set[int] = frozenset()) -> list:
+    """The first RERANK and RERANK_CHAMPIONS champions among the next, sorted by their fine
+    score; all of them when they are at most RERANK_ALL (a rare word, or what held a phrase:
+    the first step's order is coarse there, and re-ranking all of them counts most)."""
+    few = len(ids) <= RERANK_ALL
+    head = list(ids) if few else ids[:RERANK] + [pk for pk in ids[RERANK:] if pk in champions][:RERANK_CHAMPIONS]
     if len(head) < 2:
         return ids
     fine = fine_scores(head, compiled, on_topic)

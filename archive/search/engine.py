@@ -328,7 +328,9 @@ def fine_scores(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> 
         return {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
 
 
-def _rerank(ids: list[int], compiled: CompiledQuery, on_topic: set[int], champions: set[int] = frozenset()) -> list:
+def _rerank(
+    ids: list[int], compiled: CompiledQuery, on_topic: set[int], champions: set[int] = frozenset()
+) -> list[int]:
     """The first RERANK and RERANK_CHAMPIONS champions among the next, sorted by their fine
     score; all of them when they are at most RERANK_ALL (a rare word, or what held a phrase:
     the first step's order is coarse there, and re-ranking all of them counts most)."""

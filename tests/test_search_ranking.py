@@ -71,6 +71,24 @@ def test_beyond_the_window_the_champion_lists_bring_the_agreement_where_the_word
     assert ranking.total == CAP and not ranking.exact  # counted up to the window: "more than"
 
 
+def test_beyond_the_window_an_agreement_filed_under_the_concept_named_comes_first(small_cap, monkeypatch):
+    from archive.models import Topic
+
+    monkeypatch.setattr(engine, "SCORE_WINDOW", CAP)
+    # the champion lists may miss it (its topic's labels are cut among 64 lexemes at 100k): none here
+    monkeypatch.setattr(engine, "champion_ids", lambda lexemes: [])
+    once = " ".join(FILLER * 3) + " taxation"
+    # more than a phrase's window too (the concept's labels in other languages are phrases);
+    # which rows the window sees is the heap's order, so the filed one is last and one in 10
+    ids = [make(i, "Agreement on cooperation", once).pk for i in range(10 * CAP)]
+    filed = make(10 * CAP, "Agreement on cooperation", once)
+    filed.topics.add(Topic.objects.get(slug="taxation"))
+    reindex_agreements([*ids, filed.pk])
+    slugs, ranking = search("taxation")
+    assert filed.pk in engine.filed_ids(("taxation",))
+    assert slugs[0] == filed.slug and not ranking.exact  # stored last, beyond the window
+
+
 def test_beyond_the_window_the_count_is_a_lower_bound_even_without_champions(small_cap, monkeypatch):
     monkeypatch.setattr(engine, "SCORE_WINDOW", CAP)
     once = " ".join(FILLER * 3) + " zymurgy"  # a passing mention everywhere: in no champion list

@@ -72,6 +72,7 @@ PHRASE_WINDOW = 3
 #: this many agreements, shared among the query's lexemes, at least CHAMPIONS_EACH for each
 #: (measured with manage.py rank_check at 10k: recall@20 of the exhaustive ranking 0.65 -> 0.80)
 CHAMPIONS = 600
+FILED_CHAMPIONS = 2000
 CHAMPIONS_EACH = 20
 
 
@@ -268,7 +269,7 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
     if overflow:
         # more matches than the window: add those where the query's words weigh most
         seen = {r[0] for r in rows}
-        champions = set(champion_ids(compiled.lexemes))
+        champions = set(champion_ids(compiled.lexemes)) | set(filed_ids(concepts))
         # the match tested on their own vectors (_where), then the other filters and the score
         new = _where([pk for pk in champions if pk not in seen], first)
         if new:
@@ -343,6 +344,16 @@ def _rerank(
     head.sort(key=lambda pk: (-fine.get(pk, 0.0), position[pk]))
     chosen = set(head)
     return head + [pk for pk in ids if pk not in chosen]
+
+
+def filed_ids(concepts: tuple[str, ...]) -> list[int]:
+    """The agreements filed under these concepts (their topic boost puts them first), at most
+    FILED_CHAMPIONS of them."""
+    if not concepts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_topic_links_sql() + " LIMIT %s", [list(concepts), FILED_CHAMPIONS])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def champion_ids(lexemes: Iterable[str]) -> list[int]:

@@ -54,6 +54,8 @@ EXCLUDED: dict[str, str] = {
     # equivalent mutants: they cannot change what the function returns
     "archive.ingest.dates.x_find_dates__mutmut_1": "equivalent: `or` -> `and` in the no-digit fast path; "
     "every date pattern needs a digit, so the full scan finds nothing either",
+    "archive.language.countries.x__stems_for__mutmut_87": "equivalent: `words[:-1]` -> `words[:-2]` under "
+    "`len(words) == 1`; both slices are empty",
 }
 
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # a failing test, pytest's internal error, a timeout (mutmut's codes)

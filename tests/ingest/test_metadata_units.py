@@ -445,3 +445,31 @@ def test_self_references_without_a_majority_give_no_kind():
         .replace("The objectives of this Agreement", "The objectives of this Convention")
     )
     assert parse_text(text, "untitled.txt").agreement.kind in (None, "protocol")
+
+
+def test_a_relation_found_twice_is_kept_once_with_its_most_specific_kind():
+    # the title and the act both name the agreement: one relation, the amending one wins
+    from archive.ingest.metadata import _merge
+    from archive.ingest.types import ParsedRelation
+
+    air = (
+        "Соглашение между Правительством Республики Казахстан и Правительством Российской Федерации"
+        " о воздушном сообщении"
+    )
+    related = [ParsedRelation("references", air, D(1995, 5, 12))]
+    _merge(
+        related,
+        [
+            ParsedRelation("amends", air.upper(), D(1995, 5, 12), place="Алматы"),  # the same: case aside
+            ParsedRelation("references", air, D(1997, 3, 1)),  # same title, another date
+            ParsedRelation("references", "Конвенция об избежании двойного налогообложения", D(1995, 5, 12)),
+            ParsedRelation("based_on", None, D(2001, 1, 1)),  # no title: the date alone
+            ParsedRelation("references", None, D(2001, 1, 1)),
+        ],
+    )
+    assert [(r.relation, r.date, r.place) for r in related] == [
+        ("amends", D(1995, 5, 12), "Алматы"),
+        ("references", D(1997, 3, 1), None),
+        ("references", D(1995, 5, 12), None),
+        ("based_on", D(2001, 1, 1), None),
+    ]

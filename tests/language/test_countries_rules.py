@@ -116,6 +116,35 @@ def test_an_adjective_names_a_country_next_to_a_party_noun(text, named):
     assert [(c, text[s:e]) for c, s, e in find_country_spans(text)] == named
 
 
+def test_an_adjective_opening_the_text_looks_forward_for_its_noun():
+    # the adjective is the text's first word: its noun follows, nothing precedes it
+    text = "Dutch Government and the Government of the Republic of Kazakhstan"
+    assert [(c, text[s:e]) for c, s, e in find_country_spans(text)] == [
+        ("NL", "Dutch"),
+        ("KZ", "Republic of Kazakhstan"),
+    ]
+
+
+def test_a_list_of_adjectives_reaches_back_over_each_of_them_to_the_noun():
+    # the Benelux treaties: one noun before three adjectives of nationality, one word at a time
+    text = "les Gouvernements belge, luxembourgeois et néerlandais"
+    assert [(c, text[s:e]) for c, s, e in find_country_spans(text)] == [
+        ("BE", "belge"),
+        ("LU", "luxembourgeois"),
+        ("NL", "néerlandais"),
+    ]
+
+
+def test_an_upper_case_yo_is_read_as_ye():
+    # Russian titles in capitals write Ё as often as Е: ОБЪЕДИНЁННЫХ = Объединенных
+    text = "СОГЛАШЕНИЕ МЕЖДУ ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ КАЗАХСТАН И ПРАВИТЕЛЬСТВОМ ОБЪЕДИНЁННЫХ АРАБСКИХ ЭМИРАТОВ"
+    assert [(c, text[s:e]) for c, s, e in find_country_spans(text)] == [
+        ("KZ", "КАЗАХСТАН"),
+        ("AE", "ОБЪЕДИНЁННЫХ АРАБСКИХ ЭМИРАТОВ"),
+    ]
+    assert find_countries("ДОГОВОР МЕЖДУ РЕСПУБЛИКОЙ КАЗАХСТАН И СОЕДИНЁННЫМ КОРОЛЕВСТВОМ") == ["KZ", "GB"]
+
+
 def test_an_adjective_without_a_party_noun_names_nothing():
     assert find_countries("Dutch cheese is sold in Almaty") == []
 

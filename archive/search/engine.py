@@ -1,28 +1,32 @@
 """The search engine: which agreements match a compiled query, and in what order.
 
-Two explicit steps, each one SQL statement through the public ORM (no compiler hooks):
+Two explicit steps through the public ORM and plain SQL (no compiler hooks):
 
-1. **Up to SCORE_WINDOW matches are scored.** The GIN index on ``search_vector`` finds the matching
-   agreements without reading their vectors (for a phrase, the relaxed query with ``&``
-   between its words: positions need the vector); each is scored with ``ts_rank`` on its
-   small ``rank_vector`` (title, descriptive fields, the texts' most frequent words:
+1. **Up to SCORE_WINDOW matches are scored.** The GIN index on ``search_vector`` finds the
+   matching agreements without reading their vectors (for a phrase, the relaxed query with
+   ``&`` between its words: positions need the vector); each is scored with ``ts_rank`` on
+   its small ``rank_vector`` (title, descriptive fields, the texts' most frequent words:
    :mod:`archive.search.index`), which lies in the row — no TOAST read — plus a boost when
    it is filed under a concept the query names, as the row is read. The at most
    SCORE_WINDOW + 1 small rows (id, score, topic, date) are sorted here: their number is
-   the count (exact up to the window), and the best :data:`RESULT_CAP` of the window (or
-   the depth asked for: an export) go on, whatever their order in storage.
-2. **The best are re-ranked finely.** The first :data:`RERANK` of them are scored with
-   ``ts_rank_cd`` (cover density: the words close together count more) on their full
-   vector and sorted by it; the others keep the first step's order. A phrase is checked
-   here on the stored vector of at most :data:`PHRASE_WINDOW` × the cap of the relaxed
-   matches, best first; beyond that window the count is a lower bound.
+   the count (exact up to the window). When more match, the window is what the index handed
+   over first, so the **champion lists** (``archive_impact``: each agreement's most telling
+   lexemes, read in impact order; :func:`champion_ids`) and the agreements filed under a
+   concept the query names (:func:`filed_ids`) join it: the agreements where the query
+   weighs most, wherever they are stored. The best :data:`RESULT_CAP` (or the depth asked
+   for: an export) go on.
+2. **The best are re-ranked finely.** The first :data:`RERANK` and :data:`RERANK_CHAMPIONS`
+   champions among the others (all of them when at most :data:`RERANK_ALL` remain) are
+   scored with ``ts_rank_cd`` (cover density: the words close together count more) on their
+   full vector and sorted by it; the others keep the first step's order. A phrase is
+   checked here on the stored vectors of the relaxed matches, best first, a cap's worth at a
+   time until the cap is reached (at most :data:`PHRASE_WINDOW` × the cap); beyond what was
+   checked the count is a lower bound.
 
-Why this technique (measured with ``manage.py bench_search`` on real-text corpora, see the
-README): ranking every match on its full vector reads ~10 kB of TOAST per match — seconds
-for a common word at 100k agreements; the small vector costs a few µs a row in the heap.
-Truncated impact lists ("champion lists") would need a second inverted index in SQL; the
-rank vector is the same idea kept per agreement: an agreement enters the fine ranking when
-the query's words are in its title or among its most frequent words.
+Why this technique (measured with ``manage.py bench_search`` and ``manage.py rank_check`` on
+real-text corpora, see the README): ranking every match on its full vector reads ~10 kB of
+TOAST per match — seconds for a common word at 100k agreements; the small vector costs a
+few µs a row in the heap, and the champion lists a short index range per query word.
 
 The result is a :class:`Ranking` (ordered ids, the total, whether it is exact) that
 restricts any queryset to those agreements in that order (:meth:`Ranking.apply`), so the
@@ -69,11 +73,12 @@ RERANK_CHAMPIONS = 50
 #: a phrase is checked on at most this many times the cap of the relaxed matches
 PHRASE_WINDOW = 3
 #: when a query matches more than SCORE_WINDOW, the champion lists (archive_impact) add at most
-#: this many agreements, shared among the query's lexemes, at least CHAMPIONS_EACH for each
-#: (measured with manage.py rank_check at 10k: recall@20 of the exhaustive ranking 0.65 -> 0.80)
+#: this many agreements, shared among the query's lexemes, at least CHAMPIONS_EACH for each, and
+#: at most FILED_CHAMPIONS filed under a concept it names (manage.py rank_check at 10k: recall@20
+#: of the exhaustive ranking 0.65 without them, 0.87 with them)
 CHAMPIONS = 600
-FILED_CHAMPIONS = 2000
 CHAMPIONS_EACH = 20
+FILED_CHAMPIONS = 2000
 
 
 def _topic_links_sql() -> str:
@@ -82,12 +87,6 @@ def _topic_links_sql() -> str:
     through = Agreement.topics.through._meta.db_table
     topic = Topic._meta.db_table
     return f"SELECT l.agreement_id FROM {through} l JOIN {topic} t ON t.id = l.topic_id WHERE t.slug = ANY(%s::text[])"
-
-
-def _agreement_table() -> str:
-    from archive.models import Agreement
-
-    return Agreement._meta.db_table
 
 
 def _filed_under_sql(pk: str) -> str:
@@ -159,7 +158,7 @@ class Match(_OnColumns):
                 # "(filed AND vector @@ not-these) OR vector @@ query" is no index condition and
                 # every match's vector was read (37 ms for 2,000 matches of "taxation -pension")
                 links += (
-                    f" AND EXISTS (SELECT 1 FROM {_agreement_table()} x WHERE x.id = l.agreement_id"
+                    " AND EXISTS (SELECT 1 FROM archive_agreement x WHERE x.id = l.agreement_id"
                     " AND x.search_vector @@ to_tsquery('simple', %s))"
                 )
                 topic_params.append(self.negative)
@@ -278,9 +277,7 @@ def rank(queryset, compiled: CompiledQuery, depth: int | None = None) -> Ranking
         return Ranking()
     total, exact = (scored, False) if overflow else (len(rows), True)
     # best first; ties: the newest, then the first stored (the same order every time)
-    rows.sort(key=lambda r: r[0])
-    rows.sort(key=lambda r: r[3] or date.min, reverse=True)
-    rows.sort(key=lambda r: r[1], reverse=True)
+    rows.sort(key=lambda r: (-r[1], -(r[3] or date.min).toordinal(), r[0]))
     rows = rows[:window]
     ids, on_topic = [r[0] for r in rows], {r[0] for r in rows if r[2]}
     if phrase:

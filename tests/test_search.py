@@ -189,3 +189,40 @@ def test_query_only_concepts_stay_query_only_when_read_from_the_topic_rows(seed)
     assert not thesaurus.get_concept("denunciation").suggest
     assert thesaurus.get_concept("customs").suggest
     assert thesaurus.suggest_topics("Соглашение о порядке разрешения споров", "ru") == []
+
+
+def test_hits_are_the_best_articles_and_never_a_draft_text_of_a_published_agreement(seed):
+    """explain(): at most HITS_PER_AGREEMENT articles an agreement, the one where the words
+    weigh most first; a draft translation of a draft agreement gives snippets (to editors),
+    and none once the agreement is published while that text is still a draft (its vectors
+    written earlier notwithstanding)."""
+    from archive.models import Agreement, Article, Text
+    from archive.search.engine import HITS_PER_AGREEMENT, explain
+    from archive.search.index import reindex_agreements
+    from archive.search.query import search
+
+    agreement = Agreement.objects.filter(published_at__isnull=False).order_by("pk").first()
+    published_at = agreement.published_at
+    Agreement.objects.filter(pk=agreement.pk).update(published_at=None)
+    draft = Text.objects.create(agreement=agreement, language="de", title="Abkommen", published_at=None)
+    bodies = [
+        "Zollkontrolle.",
+        "Zollkontrolle und Zollkontrolle der Zollkontrolle.",
+        "Nichts davon.",
+        "Zollkontrolle, Zollkontrolle.",
+    ]
+    for i, body in enumerate(bodies):
+        Article.objects.create(text=draft, position=i, number=str(i + 1), body=body)
+    reindex_agreements([agreement.pk])
+    compiled = search("Zollkontrolle")
+
+    def hits():
+        [row] = list(Agreement.objects.filter(pk=agreement.pk))
+        explain([row], compiled)
+        return row
+
+    row = hits()
+    assert [h.number for h in row.hits] == ["2", "4", "1"][:HITS_PER_AGREEMENT]
+    assert row.hits[0].language == "de" and "<mark>Zollkontrolle</mark>" in row.snippet
+    Agreement.objects.filter(pk=agreement.pk).update(published_at=published_at)
+    assert hits().hits == []

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -93,6 +95,7 @@ def agreement_list(request):
 def search(request):
     context = _results(request, keep=("q",))
     found = context["page"].paginator.count
+    context["q_encoded"] = quote(request.GET.get("q", ""))  # as the urlencode filter does, once a page
     context["suggestion"] = did_you_mean(request.GET.get("q", "")) if context["compiled"] and not found else None
     return render(request, "archive/search.html", context)
 

@@ -290,3 +290,20 @@ def test_the_filter_form_reads_no_topic_or_country_rows_once_drawn(client):
     # the rows' own topics and countries are read for the page's rows; none of the whole tables
     whole = [sql for sql in read if re.search(r'FROM "archive_(topic|country)"', sql) and "agreement_id" not in sql]
     assert not whole, whole
+
+
+@pytest.mark.parametrize(
+    "query, name, value, expected",
+    [
+        ("q=a+b&party=KZ", "country", "AZ", "q=a+b&party=KZ&party=AZ"),  # a second party, after the first
+        ("party=KZ&q=x", "country", "KZ", "party=KZ&q=x"),  # already chosen: unchanged
+        ("kind=treaty&q=x", "kind", "protocol", "kind=protocol&q=x"),  # replaced where it stood
+        ("q=x&page=3", "decade", "1990", "q=x&page=3&signed_from=1990-01-01&signed_to=1999-12-31"),
+        ("q=%22a+b%22&q=c", "topic", "defence", "q=%22a+b%22&q=c&topic=defence"),
+        ("", "language", "kk", "language=kk"),
+    ],
+)
+def test_a_facet_link_adds_its_value_to_the_query(query, name, value, expected):
+    from archive.templatetags.archive_tags import facet_param
+
+    assert facet_param((query, name), value) == expected

@@ -1,4 +1,5 @@
-from functools import cache
+from functools import cache, lru_cache
+from urllib.parse import urlencode
 
 from babel import Locale, UnknownLocaleError
 from django import template
@@ -92,22 +93,30 @@ def with_param(query: str, name: str) -> tuple[str, str]:
     return (query, name)
 
 
-@register.filter
-def facet_param(pair: tuple[str, str], value: str) -> str:
-    """The current query string with this facet value added (decades become a date range)."""
+@lru_cache(maxsize=64)
+def _query_lists(query: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A query string as QueryDict reads it (each key once, in first-seen order, with all its
+    values), parsed once a page rather than once a facet value."""
     from django.http import QueryDict
 
+    return tuple((key, tuple(values)) for key, values in QueryDict(query).lists())
+
+
+@register.filter
+def facet_param(pair: tuple[str, str], value: str) -> str:
+    """The current query string with this facet value added (decades become a date range);
+    as QueryDict's setitem / appendlist and urlencode would make it."""
     query, name = pair
-    params = QueryDict(query, mutable=True)
+    params = {key: list(values) for key, values in _query_lists(query)}
     if name == "decade":
-        params["signed_from"] = f"{value}-01-01"
-        params["signed_to"] = f"{int(value) + 9}-12-31"
+        params["signed_from"] = [f"{value}-01-01"]
+        params["signed_to"] = [f"{int(value) + 9}-12-31"]
     elif name == "country":
-        if value not in params.getlist("party"):
-            params.appendlist("party", value)
+        if value not in params.get("party", []):
+            params.setdefault("party", []).append(value)
     else:
-        params[name] = value
-    return params.urlencode()
+        params[name] = [value]
+    return urlencode([(key, v) for key, values in params.items() for v in values])
 
 
 @register.filter

@@ -1,0 +1,43 @@
+"""segment at its edges: a country's name broken across two lines of a title, a law cut off
+after its first article heading."""
+
+import pytest
+
+from archive.ingest.normalise import normalise
+from archive.ingest.pipeline import parse_text
+from archive.ingest.segment import _name_across, segment
+
+TITLE = "Соглашение между Правительством Республики Казахстан и Правительством Кыргызской"
+REST = "Республики о сотрудничестве в области образования"
+
+
+def test_a_country_name_broken_across_two_lines_runs_on():
+    assert _name_across(TITLE, REST)
+
+
+def test_a_country_name_that_ends_the_first_line_does_not_run_on():
+    # "… Республики Казахстан" is whole: "и Правительством …" starts no name of its own
+    a = "Соглашение между Правительством Республики Казахстан"
+    assert not _name_across(a, "и Правительством Кыргызской Республики о сотрудничестве")
+
+
+def test_a_next_paragraph_of_300_characters_may_continue_the_title_but_not_of_301():
+    b = (REST + " и науки" * 40)[:300]
+    assert len(b) == 300 and b[-1] not in ".,"
+    assert _name_across(TITLE, b)
+    assert not _name_across(TITLE, b + "и")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\n\nО ратификации Соглашения между Правительством Республики Казахстан и "
+        "Правительством Кыргызской Республики о сотрудничестве в области образования\n\nСтатья 1",
+        "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\n\nСтатья 1",
+        "Статья 1",
+    ],
+)
+def test_a_text_cut_off_after_its_first_article_heading_is_read(text):
+    seg = segment(normalise(text).text)
+    assert [a.number for a in seg.articles] == ["1"]
+    assert parse_text(text).error is None

@@ -41,3 +41,20 @@ def test_a_text_cut_off_after_its_first_article_heading_is_read(text):
     seg = segment(normalise(text).text)
     assert [a.number for a in seg.articles] == ["1"]
     assert parse_text(text).error is None
+
+
+def _run(bodies: list[str | None]) -> list:
+    from archive.ingest.segment import _Heading
+
+    return [
+        _Heading(index=10 + k, number=str(k + 1), key=(k + 1, 0, 0), heading=None, body=body, label=f"Статья {k + 1}")
+        for k, body in enumerate(bodies)
+    ]
+
+
+def test_a_run_of_headings_four_fifths_empty_is_a_table_of_contents():
+    from archive.ingest.segment import _is_contents
+
+    # six headings one after another; one of the five gaps holds a first sentence
+    assert _is_contents(_run([None, None, "Стороны сотрудничают.", None, None, None]))
+    assert not _is_contents(_run([None, "Стороны сотрудничают.", "Стороны обмениваются.", None, None, None]))

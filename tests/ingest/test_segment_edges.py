@@ -58,3 +58,29 @@ def test_a_run_of_headings_four_fifths_empty_is_a_table_of_contents():
     # six headings one after another; one of the five gaps holds a first sentence
     assert _is_contents(_run([None, None, "Стороны сотрудничают.", None, None, None]))
     assert not _is_contents(_run([None, "Стороны сотрудничают.", "Стороны обмениваются.", None, None, None]))
+
+
+def test_a_title_line_ending_in_a_conjunction_opens_the_title_inside_the_region_only():
+    from archive.ingest.segment import _grow_title
+
+    paras = [
+        "Соглашение между Правительством Республики Казахстан и",
+        "Правительством Кыргызской Республики о сотрудничестве в области образования",
+        "Статья 1",
+    ]
+    assert _grow_title(paras, 1, 0, 2) == (f"{paras[0]} {paras[1]}", 0, 1)
+    assert _grow_title(paras, 1, 1, 2) == (paras[1], 1, 1)  # the line before the region is not read
+
+
+def test_a_paragraph_of_300_characters_before_the_title_is_not_part_of_it():
+    from archive.ingest.segment import _grow_title
+
+    first = "Соглашение между Правительством Республики Казахстан"
+    long = (first + " и Правительством" * 20)[:298].rstrip() + " и"
+    long = long + " и" * ((300 - len(long)) // 2)
+    assert len(long) == 300 and long.endswith(" и")
+    paras = [long, "Правительством Кыргызской Республики о сотрудничестве в области образования", "Статья 1"]
+    assert _grow_title(paras, 1, 0, 2) == (paras[1], 1, 1)
+    shorter = [long[:297].rstrip() + " и", *paras[1:]]
+    assert len(shorter[0]) < 300
+    assert _grow_title(shorter, 1, 0, 2) == (f"{shorter[0]} {paras[1]}", 0, 1)

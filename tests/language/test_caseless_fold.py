@@ -55,3 +55,12 @@ def test_split_of_a_foldable_text_uses_the_fast_pattern(monkeypatch):
     monkeypatch.setattr(p, "slow", None)  # the fallback is not to be used for this text
     assert p.split("Казахстан, Армения,Грузия") == ["Казахстан", "Армения", "Грузия"]
     assert p.split("Казахстан, Армения,Грузия", 1) == ["Казахстан", "Армения,Грузия"]
+
+
+def test_sub_of_a_foldable_text_uses_the_fast_pattern(monkeypatch):
+    p = caseless("республика")
+    assert p.fast is not None
+    monkeypatch.setattr(p, "slow", None)  # the fallback is not to be used for this text
+    text = "РЕСПУБЛИКА Казахстан, республика Армения"
+    assert p.sub("Р.", text) == "Р. Казахстан, Р. Армения"
+    assert p.subn("Р.", text, 1) == ("Р. Казахстан, республика Армения", 1)

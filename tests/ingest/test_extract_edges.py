@@ -150,3 +150,25 @@ def test_pages_are_joined_by_a_blank_line_and_an_unreadable_page_is_named():
     out = extract_text(pdf, "a.pdf")
     assert out.text == "AGREEMENT\n\nARTICLE 1"
     assert out.warnings == ["page 2 could not be read"]
+
+
+RU = "Соглашение между Правительством Республики Казахстан и Правительством Республики Узбекистан"
+
+
+def test_utf16_big_endian_with_its_bom():
+    out = extract_text(b"\xfe\xff" + RU.encode("utf-16-be"), "a.txt")
+    assert (out.text, out.encoding) == (RU, "utf-16")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"\xff\xfe" + RU.encode("utf-16-le") + b"A", "utf-16"),  # a stray last byte (a cut-off upload)
+        (b"\xff\xfe\x00\x00" + RU.encode("utf-32-le") + b"AB", "utf-32"),
+        (RU.encode("utf-16-le") + b"A", "utf-16-le"),
+    ],
+)
+def test_a_truncated_wide_encoding_reads_with_a_replacement_character(data, encoding):
+    out = extract_text(data, "a.txt")
+    assert (out.text, out.encoding) == (RU + "\ufffd", encoding)
+    assert out.warnings == [f"decoded as {encoding}"]

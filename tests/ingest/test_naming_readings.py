@@ -1,0 +1,74 @@
+"""named_agreements on the ways acts name an agreement: each reading's title as written, where
+it lies in the act (the text at those offsets is the title), whether the operative clause
+said it, whether it runs to the end of the text."""
+
+import pytest
+
+from archive.ingest.naming import Naming, named_agreements
+
+KZ_UZ_RU = "Правительством Республики Казахстан и Правительством Республики Узбекистан о транспорте"
+KZ_UZ_KK = "Қазақстан Республикасының Үкіметі мен Өзбекстан Республикасының Үкіметі арасындағы көлік туралы келісім"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "start", "operative", "complete"),
+    [
+        (  # head-first after the operative verb, cut at the signing clause
+            "Ратифицировать Соглашение между " + KZ_UZ_RU + ", подписанное в городе Ташкенте 5 мая 2010 года.",
+            "Соглашение между " + KZ_UZ_RU,
+            15,
+            True,
+            True,
+        ),
+        (  # the act's own title quoted in another act: the agreement inside it, cut at "подписанного"
+            "Внести на рассмотрение Мажилиса Парламента Республики Казахстан проект Закона Республики "
+            "Казахстан «О ратификации Соглашения между " + KZ_UZ_RU + ", подписанного в Ташкенте 5 мая 2010 года».",
+            "Соглашения между " + KZ_UZ_RU,
+            114,
+            True,
+            True,
+        ),
+        (  # head-last after a signing participle, the clause's number and "Қоса беріліп отырған" skipped
+            "1. Қоса беріліп отырған " + KZ_UZ_KK + " бекітілсін.",
+            KZ_UZ_KK,
+            24,
+            True,
+            True,
+        ),
+        (
+            "2010 жылғы 5 мамырда Ташкентте жасалған " + KZ_UZ_KK + " бекітілсін.",
+            KZ_UZ_KK,
+            40,
+            True,
+            True,
+        ),
+    ],
+)
+def test_a_title_the_act_names(text, title, start, operative, complete):
+    (found,) = named_agreements(text)
+    assert found == Naming(title, start, start + len(title), operative, complete)
+    assert text[found.start : found.end] == title
+
+
+def test_a_quoted_head_last_title_takes_its_head_noun_past_the_signing_clause():
+    text = (
+        "“Azərbaycan Respublikası Hökuməti ilə Qazaxıstan Respublikası Hökuməti arasında nəqliyyat haqqında” "
+        "2017-ci il oktyabrın 27-də Bakı şəhərində imzalanmış Saziş təsdiq edilsin."
+    )
+    (found,) = named_agreements(text)
+    assert found.title == (
+        "Azərbaycan Respublikası Hökuməti ilə Qazaxıstan Respublikası Hökuməti arasında nəqliyyat haqqında Saziş"
+    )
+    assert (found.start, found.operative, found.complete) == (1, True, True)
+    assert text[found.end - len("Saziş") : found.end] == "Saziş"
+
+
+def test_a_title_in_capitals_over_two_lines_reads_on_to_the_end_of_the_text():
+    text = (
+        "О РАТИФИКАЦИИ СОГЛАШЕНИЯ\n\nМЕЖДУ ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ КАЗАХСТАН И ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ УЗБЕКИСТАН"
+    )
+    (found,) = named_agreements(text)
+    assert found.title == (
+        "СОГЛАШЕНИЯ  МЕЖДУ ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ КАЗАХСТАН И ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ УЗБЕКИСТАН"
+    )  # the line break read as two spaces: offsets unchanged
+    assert (found.start, found.end, found.operative, found.complete) == (14, len(text), True, False)

@@ -77,8 +77,6 @@ EXCLUDED: dict[str, str] = {
     + "only lat_only == 0 matters: both non-zero keep the word; cyr_only == 0 is Latin for any lat_only",
     "archive.ingest.extract.x__docx_text__mutmut_39": "equivalent: "
     + "a Clark tag `{uri}local` holds one `}`: split and rsplit give the same last part",
-    "archive.ingest.extract.x__pdf_text__mutmut_13": "equivalent: "
-    + "unreachable with pypdf 7: PdfReader() already tries the empty password in its constructor",
     "archive.ingest.metadata.x__self_kind__mutmut_34": "equivalent: "
     + "`most_common(None)[0]` equals `most_common(1)[0]` (both keep the first of the top counts)",
     "archive.ingest.metadata.x__version__mutmut_10": "equivalent: "

@@ -290,18 +290,22 @@ def _docx_text(data: bytes) -> str:
 
 def _pdf_text(data: bytes) -> tuple[str, list[str]]:
     try:
-        from pypdf import PdfReader
+        from pypdf import PasswordType, PdfReader
         from pypdf.errors import PdfReadError
     except ImportError as exc:  # pragma: no cover
         raise ExtractionError("PDF files cannot be read here: pypdf is missing") from exc
     warnings: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data))
+        # an empty user password opens many "protected" PDFs; decrypt() says when it does not
+        # (it raises only for what it cannot decrypt at all)
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("") != PasswordType.NOT_DECRYPTED
             except Exception as exc:
                 raise ExtractionError("This PDF is password-protected") from exc
+            if not opened:
+                raise ExtractionError("This PDF is password-protected; upload a copy without the password")
         pages = []
         for i, page in enumerate(reader.pages):
             try:

@@ -148,3 +148,22 @@ def test_content_sniffing_beats_the_extension():
 def test_parse_bytes_carries_media_type_and_sha256():
     result = parse_bytes(KK.encode(), "a.txt")
     assert result.media_type == "text/plain" and len(result.sha256) == 64 and result.error is None
+
+
+def _encrypted(pdf: bytes, user_password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_password_protected_pdf_says_so():
+    """A PDF that needs a password to open is refused as such (not as damaged), and one that is
+    encrypted with an empty user password (opens without one: a common "protected" PDF) is read."""
+    pdf = _minimal_pdf(["AGREEMENT", "ARTICLE 1"])
+    with pytest.raises(ExtractionError, match="password-protected"):
+        extract_text(_encrypted(pdf, "secret"), "a.pdf")
+    assert "ARTICLE 1" in extract_text(_encrypted(pdf, ""), "a.pdf").text

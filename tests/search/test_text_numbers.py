@@ -5,7 +5,7 @@ import pytest
 
 from archive.search import armenian, kazakh
 from archive.search.query import _readings
-from archive.search.text import act_number_digits, act_number_key
+from archive.search.text import act_number_digits, act_number_key, tokenise
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,15 @@ def test_a_number_token_is_one_lexeme_in_the_analyser_as_in_the_query(analyse, t
     assert kind == "number"
     assert lexeme in analyse(text)
     assert lexeme == number.replace("-", "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("13-бапқа", [("13", 0, 2, "number"), ("бапқа", 3, 8, "word")]),  # to article 13
+        ("2-ի", [("2", 0, 1, "number"), ("ի", 2, 3, "word")]),  # of the 2nd
+        ("27-ФЗ", [("27фз", 0, 5, "number")]),
+    ],
+)
+def test_a_lower_case_ending_after_a_number_is_a_word_of_its_own(text, tokens):
+    assert tokenise(text) == tokens

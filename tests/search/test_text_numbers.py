@@ -1,11 +1,13 @@
 """Act numbers: one key whatever way they are written (archive.search.text), and one lexeme
 in every analyser (archive.search.kazakh, archive.search.armenian), as the query has it."""
 
+import string
+
 import pytest
 
 from archive.search import armenian, kazakh
 from archive.search.query import _readings
-from archive.search.text import act_number_digits, act_number_key, tokenise
+from archive.search.text import _is_latin, act_number_digits, act_number_key, tokenise
 
 
 @pytest.mark.parametrize(
@@ -64,3 +66,25 @@ def test_a_number_token_is_one_lexeme_in_the_analyser_as_in_the_query(analyse, t
 )
 def test_a_lower_case_ending_after_a_number_is_a_word_of_its_own(text, tokens):
     assert tokenise(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("12-bis", [("12bis", 0, 6, "number")]),  # Article 12-bis: a Latin suffix in lower case too
+        ("117-v", [("117v", 0, 5, "number")]),  # the Kazakh law 117-V typed in lower case
+    ],
+)
+def test_a_latin_suffix_after_a_number_makes_an_act_number(text, tokens):
+    assert tokenise(text) == tokens
+
+
+@pytest.mark.parametrize("letter", list(string.ascii_letters))
+def test_every_ascii_letter_is_latin(letter):
+    assert _is_latin(letter)
+    assert _is_latin("bis" + letter)
+
+
+@pytest.mark.parametrize("suffix", ["ФЗ", "фз", "ա", "Ա", "ä", "ß", "1", "-"])
+def test_other_letters_are_not_latin(suffix):
+    assert not _is_latin(suffix)

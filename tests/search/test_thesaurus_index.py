@@ -12,6 +12,7 @@ from archive.search.thesaurus import (
     get_concept,
     label_lexemes,
     load_concepts,
+    suggest_topics,
 )
 
 
@@ -60,3 +61,19 @@ def test_a_label_falls_back_to_english_then_to_the_slug():
     assert concept.label("kk") == "әскери барлау"
     assert concept.label("uz") == "military intelligence"  # no Uzbek label
     assert Concept("archives", None, {}, {}).label("ru") == "archives"
+
+
+def test_a_title_word_weighs_three_body_words():
+    # "trade" once in the title (3 x 1 = 3) against "customs" four times in the body (4 x 1 = 4)
+    title = (
+        "Agreement between the Government of the Republic of Kazakhstan and the Government of the Kyrgyz Republic"
+        " on trade"
+    )
+    body = (
+        "The Parties shall take the measures provided for by this Agreement and shall inform each other through "
+        "diplomatic channels of the completion of the internal procedures necessary for its entry into force. "
+        "Goods shall be cleared by customs at the points agreed by the Parties. Customs officers of each Party "
+        "shall accept the documents of the other Party. The customs of each Party shall publish its rules, and "
+        "customs fees shall not exceed the cost of the services rendered."
+    )
+    assert suggest_topics(title + ". " + body, "en") == ["customs", "economy", "trade"]

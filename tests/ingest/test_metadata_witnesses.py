@@ -1,0 +1,130 @@
+"""extract_metadata's witnesses one by one: a record card's title, place and entry into
+force (each quoted from the card itself), a card's date of an act the text leaves undated,
+a testimonium broken over short lines read as one sentence and no further, and the
+warnings a fragment or an act without parties gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from archive.ingest.pipeline import parse_text
+
+UZ_TITLE = (
+    "Соглашение между Правительством Республики Казахстан и Правительством Республики Узбекистан "
+    "о международном автомобильном сообщении"
+)
+CARD_LINES = [
+    f"Наименование: {UZ_TITLE}",
+    "Вид документа: Соглашение",
+    "Дата подписания: 16.09.2016",
+    "Место подписания: Ташкент",
+    "Дата вступления в силу: 12.04.2017",
+    "Стороны: Казахстан, Узбекистан",
+    "Статус: Действует",
+]
+CARD = "\n".join(CARD_LINES)
+
+LAW = f"""ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН
+
+О ратификации Соглашения между Правительством Республики Казахстан и Правительством Республики \
+Узбекистан о международном автомобильном сообщении
+
+Ратифицировать {UZ_TITLE}, совершенное в городе Ташкенте \
+16 сентября 2016 года.
+
+Президент Республики Казахстан"""
+
+LV_EE = """AGREEMENT BETWEEN THE REPUBLIC OF LATVIA AND THE REPUBLIC OF ESTONIA ON VISA-FREE TRAVEL
+
+The Republic of Latvia and the Republic of Estonia, hereinafter referred to as the Parties,
+
+Have agreed as follows:
+
+Article 1
+
+Citizens of either Party may enter the territory of the other Party without a visa.
+
+Article 2
+
+This Agreement shall enter into force on the date of its signature.
+
+DONE at
+Riga on
+22 December
+1992, in two originals in the English language.
+
+For the Republic of Latvia
+
+For the Republic of Estonia"""
+
+
+def test_a_record_card_s_title_place_and_entry_into_force_are_its_witnesses():
+    result = parse_text(CARD)
+    a = result.agreement
+    assert (a.title, a.signed_place, a.entry_into_force_date) == (UZ_TITLE, "Ташкент", dt.date(2017, 4, 12))
+    for fact in ("title", "signed_place", "entry_into_force_date"):
+        (ev,) = a.evidence[fact]
+        # the whole card, from its first character (each line a paragraph), is the passage
+        assert (ev.source, ev.start) == ("registry", 0), fact
+        assert result.normalised_text[ev.start : ev.end] == "\n\n".join(CARD_LINES), fact
+        assert a.confidence[fact] == 0.85, fact
+
+
+def test_a_card_above_an_undated_law_dates_it():
+    result = parse_text("Номер: № 123-VI\nДата принятия: 12.04.2017\n\n" + LAW)
+    assert (result.act.number, result.act.date) == ("123-VI", dt.date(2017, 4, 12))
+    assert not any("missing" in w for w in result.warnings)
+
+
+def test_a_law_without_its_number_and_date_says_both_are_missing():
+    result = parse_text(LAW)
+    assert (result.act.number, result.act.date) == (None, None)
+    assert "the act's number and date are missing (cut off in this text?)" in result.warnings
+    assert "the act's number is missing" not in result.warnings
+    # the law names the agreement and its signature: title, date and place
+    a = result.agreement
+    assert (a.title, a.signed_date, a.signed_place) == (UZ_TITLE, dt.date(2016, 9, 16), "Ташкент")
+
+
+def test_a_testimonium_broken_over_short_lines_is_one_sentence_up_to_its_full_stop():
+    a = parse_text(LV_EE).agreement
+    assert (a.signed_date, a.signed_place) == (dt.date(1992, 12, 22), "Riga")
+    sentence = "DONE at Riga on 22 December 1992, in two originals in the English language."
+    (place,) = a.evidence["signed_place"]
+    assert (place.source, place.quote) == ("testimonium", sentence)
+    assert [(e.source, e.quote) for e in a.evidence["signed_date"]] == [
+        ("testimonium", sentence),
+        ("signature", sentence.removeprefix("DONE at ")),
+    ]
+
+
+def test_articles_without_a_title_from_article_5_on_are_a_fragment():
+    fragment = (
+        "Статья 5\n\nНастоящее Соглашение вступает в силу с даты получения последнего письменного "
+        "уведомления о выполнении Сторонами внутригосударственных процедур.\n\n"
+        "Статья 6\n\nНастоящее Соглашение заключается на неопределенный срок."
+    )
+    result = parse_text(fragment)
+    assert result.document_kinds == ["agreement"]
+    assert result.warnings == [
+        "articles start at 5 (text truncated at the start?)",
+        "the agreement's title was not found",
+        "no parties recognised",
+    ]
+
+
+def test_articles_from_article_1_on_are_not_said_to_be_truncated():
+    result = parse_text(LV_EE)
+    assert not any(w.startswith("articles start at") for w in result.warnings)
+
+
+def test_a_law_ratifying_a_multilateral_convention_names_no_parties():
+    law = (
+        "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН\n\nО ратификации Конвенции о международной гражданской авиации\n\n"
+        "Ратифицировать Конвенцию о международной гражданской авиации, совершенную в городе Чикаго "
+        "7 декабря 1944 года.\n\nПрезидент Республики Казахстан"
+    )
+    result = parse_text(law)
+    assert result.document_kinds == ["act"]
+    assert result.agreement.parties == []
+    assert "no parties recognised" in result.warnings

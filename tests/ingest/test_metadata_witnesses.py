@@ -128,3 +128,58 @@ def test_a_law_ratifying_a_multilateral_convention_names_no_parties():
     assert result.document_kinds == ["act"]
     assert result.agreement.parties == []
     assert "no parties recognised" in result.warnings
+
+
+KZ_KG = """СОГЛАШЕНИЕ
+между Правительством Республики Казахстан и Правительством Кыргызской Республики о сотрудничестве \
+в области образования
+
+Правительство Республики Казахстан и Правительство Кыргызской Республики, далее именуемые Сторонами,
+
+согласились о нижеследующем:
+
+Статья 1
+
+Стороны развивают сотрудничество в области образования.
+
+Статья 2
+
+Настоящее Соглашение вступает в силу с даты получения последнего письменного уведомления.
+
+Совершено в городе Астане 7 июня 2012 года в двух подлинных экземплярах, каждый на казахском и \
+русском языках, причем оба текста имеют одинаковую силу.
+
+За Правительство Республики Казахстан
+
+За Правительство Кыргызской Республики"""
+
+
+def test_a_russian_title_between_governments_is_given_in_english():
+    a = parse_text(KZ_KG).agreement
+    assert (a.parties, a.party_level) == (["KZ", "KG"], "government")
+    assert a.title_en == (
+        "Agreement between the Government of the Republic of Kazakhstan and the Government of the "
+        "Kyrgyz Republic on cooperation in the field of education"
+    )
+
+
+def test_the_final_clauses_witness_the_authentic_languages():
+    result = parse_text(KZ_KG)
+    a = result.agreement
+    assert a.authentic_languages == ["kk", "ru"]
+    (ev,) = a.evidence["authentic_languages"]
+    assert ev.source == "final clauses"
+    assert result.normalised_text[ev.start : ev.end].startswith("Совершено в городе Астане 7 июня 2012 года")
+    assert a.confidence["authentic_languages"] == 0.75
+
+
+def test_a_card_that_dates_the_entry_into_force_before_the_signature_is_doubted():
+    card = "\n".join(CARD_LINES).replace("12.04.2017", "12.04.2015")
+    result = parse_text(card)
+    a = result.agreement
+    assert (a.signed_date, a.entry_into_force_date) == (dt.date(2016, 9, 16), dt.date(2015, 4, 12))
+    assert (
+        "the entry into force (2015-04-12) is dated before the signature (2016-09-16): one of the two dates is wrong"
+        in result.warnings
+    )
+    assert a.confidence["entry_into_force_date"] == 0.3

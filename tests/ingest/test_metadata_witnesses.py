@@ -183,3 +183,47 @@ def test_a_card_that_dates_the_entry_into_force_before_the_signature_is_doubted(
         in result.warnings
     )
     assert a.confidence["entry_into_force_date"] == 0.3
+
+
+def test_an_english_title_is_its_own_english_title():
+    a = parse_text(LV_EE).agreement
+    assert (
+        a.title_en
+        == a.title
+        == "Agreement between the Republic of Latvia and the Republic of Estonia on Visa-free Travel"
+    )
+
+
+def test_the_signatures_without_a_testimonium_witness_the_parties_where_they_stand():
+    result = parse_text(KZ_KG.replace(KZ_KG[KZ_KG.index("Совершено") : KZ_KG.index("За Правительство")], ""))
+    a = result.agreement
+    (sig,) = [e for e in a.evidence["parties"] if e.source == "signature"]
+    assert result.normalised_text[sig.start : sig.end] == (
+        "За Правительство Республики Казахстан\n\nЗа Правительство Кыргызской Республики"
+    )
+
+
+CIS = """СОГЛАШЕНИЕ
+о сотрудничестве государств - участников Содружества Независимых Государств в области борьбы с преступностью
+
+Правительства государств - участников настоящего Соглашения, далее именуемые Сторонами,
+
+согласились о нижеследующем:
+
+Статья 1
+
+Стороны сотрудничают в области борьбы с преступностью.
+
+Статья 2
+
+Настоящее Соглашение вступает в силу с даты сдачи на хранение депозитарию третьего уведомления."""
+
+
+def test_a_cis_agreement_naming_no_pair_is_multilateral_by_the_commonwealth_its_title_names():
+    result = parse_text(CIS)
+    a = result.agreement
+    assert (a.parties, a.multilateral) == ([], True)
+    (ev,) = a.evidence["multilateral"]
+    assert ev.source == "title"
+    assert result.normalised_text[ev.start : ev.end] == "Содружества Независимых Государств"
+    assert "0 parties: a multilateral agreement" in result.warnings

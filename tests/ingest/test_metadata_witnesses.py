@@ -227,3 +227,32 @@ def test_a_cis_agreement_naming_no_pair_is_multilateral_by_the_commonwealth_its_
     assert ev.source == "title"
     assert result.normalised_text[ev.start : ev.end] == "Содружества Независимых Государств"
     assert "0 parties: a multilateral agreement" in result.warnings
+
+
+NL_KZ = """Verdrag tussen het Koninkrijk der Nederlanden en de Republiek Kazachstan inzake het vervoer door de lucht
+
+AGREEMENT ON AIR SERVICES
+
+The Parties to this Agreement,
+
+Have agreed as follows:
+
+Article 1
+
+The Parties shall develop air services between their territories.
+
+Article 2
+
+This Agreement shall enter into force on the date of its signature.
+
+DONE at Astana on 5 May 2015, in duplicate in the English language."""
+
+
+def test_a_dutch_database_heading_above_an_english_text_names_its_parties():
+    result = parse_text(NL_KZ)
+    a = result.agreement
+    assert (a.title, a.parties) == ("Agreement on Air Services", ["NL", "KZ"])
+    (ev,) = a.evidence["parties"]
+    assert ev.source == "heading"
+    assert "Koninkrijk der Nederlanden en de Republiek Kazachstan" in result.normalised_text[ev.start : ev.end]
+    assert (a.signed_date, a.signed_place) == (dt.date(2015, 5, 5), "Astana")

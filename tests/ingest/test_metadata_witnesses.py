@@ -256,3 +256,32 @@ def test_a_dutch_database_heading_above_an_english_text_names_its_parties():
     assert ev.source == "heading"
     assert "Koninkrijk der Nederlanden en de Republiek Kazachstan" in result.normalised_text[ev.start : ev.end]
     assert (a.signed_date, a.signed_place) == (dt.date(2015, 5, 5), "Astana")
+
+
+def test_the_term_of_an_agreement_without_articles_is_read_in_its_closing_text():
+    text = (
+        "Соглашение между Правительством Республики Казахстан и Правительством Кыргызской Республики "
+        "о взаимном признании документов об образовании\n\n"
+        "Правительство Республики Казахстан и Правительство Кыргызской Республики, далее именуемые "
+        "Сторонами, договорились, что документы об образовании, выданные в одном государстве, "
+        "признаются в другом государстве.\n\n"
+        "Настоящее Соглашение заключается сроком на пять лет и вступает в силу с даты его подписания."
+    )
+    result = parse_text(text)
+    assert result.document_kinds == ["agreement"]
+    assert (result.agreement.term.indefinite, result.agreement.term.years) == (False, 5)
+    assert "no article headings found" in result.warnings
+
+
+def test_a_date_in_the_title_s_aside_is_never_the_place_of_signature():
+    text = (
+        "Соглашение между Республикой Казахстан и Кыргызской Республикой о сотрудничестве в области "
+        "туризма (12 мая 2001 года, Чолпон-Ата)\n\n"
+        "Республика Казахстан и Кыргызская Республика, далее именуемые Сторонами,\n\n"
+        "согласились о нижеследующем:\n\n"
+        "Статья 1\n\nСтороны развивают сотрудничество в области туризма.\n\n"
+        "Статья 2\n\nНастоящее Соглашение вступает в силу с даты его подписания."
+    )
+    a = parse_text(text).agreement
+    assert a.signed_date == dt.date(2001, 5, 12)
+    assert a.signed_place in (None, "Чолпон-Ата")

@@ -285,3 +285,19 @@ def test_a_date_in_the_title_s_aside_is_never_the_place_of_signature():
     a = parse_text(text).agreement
     assert a.signed_date == dt.date(2001, 5, 12)
     assert a.signed_place in (None, "Чолпон-Ата")
+
+
+def test_a_news_report_on_a_ratification_is_about_the_agreement_it_names_most():
+    report = (
+        "Сенат ратифицировал соглашение с Узбекистаном\n\n"
+        "Астана, 3 октября. Сенат Парламента Республики Казахстан ратифицировал соглашение между "
+        "Правительством Республики Казахстан и Правительством Республики Узбекистан о международном "
+        "автомобильном сообщении. Соглашение было подписано 16 сентября 2016 года в городе Ташкенте. "
+        "Соглашение упрощает перевозки грузов."
+    )
+    result = parse_text(report)
+    a = result.agreement
+    assert result.document_kinds == ["other"]
+    assert a.kind == "agreement"
+    assert (a.signed_date, a.signed_place) == (dt.date(2016, 9, 16), "Ташкент")
+    assert sorted(a.parties) == ["KZ", "UZ"]

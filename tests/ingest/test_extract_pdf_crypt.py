@@ -19,3 +19,16 @@ def test_a_pdf_pypdf_cannot_decrypt_is_said_to_be_password_protected(monkeypatch
     pdf = _encrypted(_minimal_pdf(["AGREEMENT", "ARTICLE 1"]), "")
     with pytest.raises(ExtractionError, match="^This PDF is password-protected$"):
         extract_text(pdf, "a.pdf")
+
+
+def test_when_charset_detection_fails_a_windows_1251_text_is_still_read(monkeypatch):
+    import charset_normalizer
+
+    from archive.ingest.extract import _decode
+
+    def broken(data):
+        raise RuntimeError("detector failure")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", broken)
+    title = "Соглашение между Республикой Казахстан и Кыргызской Республикой"
+    assert _decode(title.encode("cp1251")) == (title, "cp1251")

@@ -17,7 +17,7 @@ def test_a_pdf_pypdf_cannot_decrypt_is_said_to_be_password_protected(monkeypatch
 
     monkeypatch.setattr(PdfReader, "decrypt", refuse)
     pdf = _encrypted(_minimal_pdf(["AGREEMENT", "ARTICLE 1"]), "")
-    with pytest.raises(ExtractionError, match="^This PDF is password-protected$"):
+    with pytest.raises(ExtractionError, match=r"^This PDF is password-protected$"):
         extract_text(pdf, "a.pdf")
 
 

@@ -95,6 +95,8 @@ _CUT = re.compile(
 )
 _CAPS_BREAK = re.compile(r"(?m)(?<=[^\W\d_a-zа-яё])([ \t]*)\n\n(?=[^\W\d_a-zа-яё][^a-zа-яё\n]{3,}$)")
 _CLAUSE_END = re.compile(r"[.;!?։]\s|\n\n")
+_ENACTING_COLON = re.compile(r":\s")
+_NUMBERING = re.compile(r"^\s*\d+[.)]\s*")
 
 
 def act_lead(text: str) -> re.Match[str] | None:
@@ -189,7 +191,8 @@ def named_agreements(text: str) -> list[Naming]:
             continue  # the action must follow the head noun (and its case ending)
         base = max(0, m.start() - 700)
         start = 0
-        for b in (_CLAUSE_END, re.compile(r"\n"), _signed(), _participle(), re.compile(r"^\s*\d+[.)]\s*")):
+        # the enacting formula's colon ends a clause too ("… ҚАУЛЫ ЕТЕДІ: … келісім бекітілсін")
+        for b in (_CLAUSE_END, _ENACTING_COLON, re.compile(r"\n"), _signed(), _participle(), _NUMBERING):
             for x in b.finditer(before[:k_start]):
                 start = max(start, x.end())
         skip = _skip().match(before, start)

@@ -72,3 +72,20 @@ def test_a_title_in_capitals_over_two_lines_reads_on_to_the_end_of_the_text():
         "СОГЛАШЕНИЯ  МЕЖДУ ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ КАЗАХСТАН И ПРАВИТЕЛЬСТВОМ РЕСПУБЛИКИ УЗБЕКИСТАН"
     )  # the line break read as two spaces: offsets unchanged
     assert (found.start, found.end, found.operative, found.complete) == (14, len(text), True, False)
+
+
+def test_the_enacting_formulas_colon_ends_the_clause_before_an_unnumbered_approval():
+    """A decree whose operative part is not numbered: the agreement's title starts after
+    "ҚАУЛЫ ЕТЕДІ:", not with the government that enacts."""
+    from archive.ingest.naming import named_agreements
+
+    text = (
+        "Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ: Қазақстан Республикасының Үкіметі мен Әзербайжан "
+        "Республикасының Үкіметі арасындағы әскери барлау саласындағы ынтымақтастық туралы келісім бекітілсін."
+    )
+    [naming] = named_agreements(text)
+    assert naming.title == (
+        "Қазақстан Республикасының Үкіметі мен Әзербайжан Республикасының Үкіметі арасындағы "
+        "әскери барлау саласындағы ынтымақтастық туралы келісім"
+    )
+    assert text[naming.start : naming.end] == naming.title and naming.operative

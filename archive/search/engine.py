@@ -59,8 +59,10 @@ HITS_PER_AGREEMENT = 3
 RESULT_CAP = 300
 #: how many matches the first step scores at most (as the GIN index hands them over); beyond,
 #: the count is a lower bound. Scoring costs ~40 µs a match at 100k real-text agreements
-#: (bench_search): all 40,000 matches of a common phrase took 1.5–2 s.
-SCORE_WINDOW = 2000
+#: (bench_search): all 40,000 matches of a common phrase took 1.5–2 s. 1,000 rather than 2,000:
+#: the same recall@20 at 10k (rank_check: 0.868 against 0.866; the champion lists carry what lies
+#: beyond) for a search page p95 of 116 ms instead of 139 (bench_search --against tantivy, idle)
+SCORE_WINDOW = 1000
 #: how many of the best are re-ranked on their full vector (ts_rank_cd); all of them when
 #: they are at most RERANK_ALL (rank_check at 10k: 100 + 100 champions gave the same recall)
 RERANK = 50

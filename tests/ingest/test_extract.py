@@ -97,17 +97,18 @@ def test_docx_paragraphs_and_tables_in_order():
     )
 
 
-def _minimal_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with an ASCII text layer, written by hand (no PDF library needed)."""
-    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+def _pdf(pages: list[tuple[str, str]]) -> bytes:
+    """A PDF of ``pages`` (content stream, extra stream keys), written by hand."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for content, extra in pages:
+        objects.append(f"<< /Length {len(content)} {extra} >>\nstream\n{content}\nendstream")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>"
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     out = b"%PDF-1.4\n"
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -119,6 +120,11 @@ def _minimal_pdf(lines: list[str]) -> bytes:
         out += f"{off:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return out
+
+
+def _minimal_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with an ASCII text layer, written by hand (no PDF library needed)."""
+    return _pdf([("BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in lines) + " ET", "")])
 
 
 def test_pdf_text_layer():

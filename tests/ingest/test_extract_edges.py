@@ -16,6 +16,7 @@ from archive.ingest.extract import (
     _check_docx_zip,
     extract_text,
 )
+from tests.ingest.test_extract import _pdf  # the hand-written PDF builder
 
 # --- plain text ---------------------------------------------------------------------------
 
@@ -112,31 +113,6 @@ def test_a_part_compressed_exactly_at_the_ratio_is_accepted_and_above_refused():
 
 
 # --- PDF ----------------------------------------------------------------------------------
-
-
-def _pdf(pages: list[tuple[str, str]]) -> bytes:
-    """A PDF of ``pages`` (content stream, extra stream keys), written by hand."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    kids = []
-    for content, extra in pages:
-        objects.append(f"<< /Length {len(content)} {extra} >>\nstream\n{content}\nendstream")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>"
-        )
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
 
 
 def test_pages_are_joined_by_a_blank_line_and_an_unreadable_page_is_named():

@@ -51,6 +51,7 @@ from .query import CompiledQuery
 from .snippets import snippet
 
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # D, C, B, A
+_WEIGHTS_ARRAY = "{" + ",".join(map(str, WEIGHTS)) + "}"  # as ts_rank takes them (float4[])
 TOPIC_BOOST = 0.3
 HITS_PER_AGREEMENT = 3
 
@@ -179,9 +180,8 @@ class FirstStageScore(_OnColumns):
 
     def as_sql(self, compiler, connection):
         pk, rank_vector, vector = self.compiled_columns(compiler, connection)
-        weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
         sql = f"ts_rank(%s::float4[], coalesce({rank_vector}, {vector}), to_tsquery('simple', %s))"
-        params: list = [weights, self.rank_tsquery]
+        params: list = [_WEIGHTS_ARRAY, self.rank_tsquery]
         if self.concepts:
             sql = f"({sql} + CASE WHEN {_filed_under_sql(pk)} THEN %s ELSE 0 END)"
             params += [list(self.concepts), TOPIC_BOOST]
@@ -315,12 +315,11 @@ def _where(ids: list[int], match: Match) -> list[int]:
 
 def fine_scores(ids: list[int], compiled: CompiledQuery, on_topic: set[int]) -> dict[int, float]:
     """{id: score} of the second step: ``ts_rank_cd`` on the full vector, plus the topic boost."""
-    weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT a.id, ts_rank_cd(%s::float4[], a.search_vector, to_tsquery('simple', %s), 1) "
             "FROM archive_agreement a WHERE a.id = ANY(%s::bigint[])",
-            [weights, compiled.tsquery, ids],
+            [_WEIGHTS_ARRAY, compiled.tsquery, ids],
         )
         return {pk: score + (TOPIC_BOOST if pk in on_topic else 0.0) for pk, score in cursor.fetchall()}
 
@@ -426,9 +425,8 @@ def explain(agreements: list, compiled: CompiledQuery) -> None:
     each agreement of a page: one query, whatever the page size."""
     if not agreements or compiled.is_empty:
         return
-    weights = "{" + ",".join(map(str, WEIGHTS)) + "}"
     params = {
-        "weights": weights,
+        "weights": _WEIGHTS_ARRAY,
         "ids": [a.pk for a in agreements],
         "tsquery": compiled.tsquery,
         "per": HITS_PER_AGREEMENT,

@@ -51,6 +51,12 @@ def _leads() -> re.Pattern[str]:
 
 
 @functools.cache
+def _verbs_after() -> re.Pattern[str]:
+    """A verb ending a head-first clause ("1. Соглашение между …, совершенное …, одобрить.")."""
+    return phrase_pattern(_naming("verbs_after"))
+
+
+@functools.cache
 def _after() -> re.Pattern[str]:
     return phrase_pattern(_naming("after"))
 
@@ -178,6 +184,27 @@ def named_agreements(text: str) -> list[Naming]:
         if end - s > 700:
             continue
         add(s, end, True)
+
+    # head-first, the verb last: "ПОСТАНОВЛЯЕТ: 1. Соглашение между …, совершенное в городе Баку
+    # 12 мая 2015 года, одобрить." — the head noun opens the clause, the verb closes it
+    for m in _verbs_after().finditer(text):
+        if not re.match(r"\s*(?:[.;,]|\s+и\s|$)", text[m.end() : m.end() + 4]):
+            continue  # the verb must end the clause ("одобрить." not "одобрить проект")
+        base = max(0, m.start() - 700)
+        before = text[base : m.start()]
+        start = 0
+        for b in (_CLAUSE_END, _ENACTING_COLON, re.compile(r"\n")):
+            for x in b.finditer(before):
+                start = max(start, x.end())
+        numbering = _NUMBERING.match(before, start)
+        if numbering:
+            start = numbering.end()
+        s = base + start + len(before[start:]) - len(before[start:].lstrip())
+        k = kind_matches(text[s : s + 40])
+        if not k or k[0][0] != 0:
+            continue
+        cut = _CUT.search(text, s + 5, m.start())
+        add(s, cut.start() if cut else m.start(), True)
 
     # head-last, unquoted: "… келісімді ратификациялау туралы", "… Sazişin təsdiq edilməsi"
     for m in _after().finditer(text):

@@ -216,6 +216,7 @@ def _form_re() -> re.Pattern[str]:
 
 _KK_LOC = re.compile(r"(?:ында|інде|нда|нде|да|де|та|те)$")
 _HY_LOC = re.compile(r"(?:յում|ում)$")
+_RU_PREPOSITIONAL = re.compile(r"[бвгджзкмнпрстфхцшщ]е$")
 _AZ_LOC = re.compile(r"(?:'?da|'?də|'?ta|'?tə|'?de|'?te)$")
 
 
@@ -227,8 +228,13 @@ def nominative_city(word: str, language: str | None = None) -> str:
     script_hy = any("\u0531" <= c <= "\u058a" for c in word)
     if script_hy:
         return _HY_LOC.sub("", word) or word
-    if language in ("ru",) and word.endswith("е") and len(word) > 4:
-        return word[:-1]
+    if language == "ru":
+        # the prepositional -е after a hard consonant ("Павлодаре", "Минске"); not "-ле" ("Гомеле" is
+        # Гомель, "Сеуле" Сеул: kept as written rather than guessed), and no Kazakh rule: a Russian
+        # name in the nominative after "в городе" ("Джакарта") has no locative ending to lose
+        if len(word) > 4 and _RU_PREPOSITIONAL.search(word):
+            return word[:-1]
+        return word
     if re.search(r"[\u0400-\u04FF]", word):
         return _KK_LOC.sub("", word) if len(word) > 5 else word
     return _AZ_LOC.sub("", word) if language in ("az", "tr", "uz") and len(word) > 5 else word

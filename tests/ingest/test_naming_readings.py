@@ -89,3 +89,40 @@ def test_the_enacting_formulas_colon_ends_the_clause_before_an_unnumbered_approv
         "әскери барлау саласындағы ынтымақтастық туралы келісім"
     )
     assert text[naming.start : naming.end] == naming.title and naming.operative
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:\n1. Соглашение между Правительством Республики "
+            "Казахстан и Правительством Азербайджанской Республики о сотрудничестве в области связи, совершенное "
+            "в городе Баку 12 мая 2015 года, одобрить.\n2. Настоящее постановление вводится в действие со дня "
+            "его подписания.",
+            "Соглашение между Правительством Республики Казахстан и Правительством Азербайджанской Республики "
+            "о сотрудничестве в области связи",
+        ),
+        (
+            "ПОСТАНОВЛЯЕТ: Протокол о внесении изменений в Соглашение между Республикой Казахстан и Российской "
+            "Федерацией о транзите одобрить и внести на рассмотрение Мажилиса Парламента.",
+            "Протокол о внесении изменений в Соглашение между Республикой Казахстан и Российской Федерацией о транзите",
+        ),
+    ],
+)
+def test_a_russian_head_first_clause_closed_by_its_verb_names_the_agreement(text, title):
+    """"… ПОСТАНОВЛЯЕТ: Соглашение …, совершенное …, одобрить.": the head noun opens the clause,
+    the approving verb closes it."""
+    from archive.ingest.naming import named_agreements
+
+    [naming] = named_agreements(text)
+    assert naming.title == title
+    assert text[naming.start : naming.end] == title and naming.operative
+
+
+def test_a_verb_inside_a_clause_is_no_closing_verb():
+    """"… одобрить проект …" and "… Соглашение … принять к сведению" that names no agreement at the
+    clause's start are not read as head-first clauses."""
+    from archive.ingest.naming import named_agreements
+
+    assert named_agreements("ПОСТАНОВЛЯЕТ: 1. Министерству иностранных дел Соглашение подписать проект.") == []
+    assert named_agreements("ПОСТАНОВЛЯЕТ: 1. Информацию о ходе исполнения Соглашения принять.") == []
